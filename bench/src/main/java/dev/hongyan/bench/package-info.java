@@ -1,0 +1,2 @@
+/** Hongyan bench. */
+package dev.hongyan.bench;

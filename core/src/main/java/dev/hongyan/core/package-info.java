@@ -1,0 +1,2 @@
+/** Hongyan core. */
+package dev.hongyan.core;

@@ -1,0 +1,2 @@
+/** Hongyan gateway. */
+package dev.hongyan.gateway;

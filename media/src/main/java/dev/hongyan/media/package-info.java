@@ -1,0 +1,2 @@
+/** The SFU media engine. Knows nothing of signaling. */
+package dev.hongyan.media;

@@ -1,0 +1,2 @@
+/** Hongyan server. */
+package dev.hongyan.server;
