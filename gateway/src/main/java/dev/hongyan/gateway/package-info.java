@@ -1,2 +1,0 @@
-/** Hongyan gateway. */
-package dev.hongyan.gateway;
