@@ -23,6 +23,14 @@ public interface Connection {
     boolean isOpen();
 
     /**
+     * False while the outbound buffer is above its low-water mark: a gateway may skip optional
+     * messages (presence) rather than push the peer over the slow-reader cut.
+     */
+    default boolean isWritable() {
+        return true;
+    }
+
+    /**
      * The single thread that delivers this connection's frames. Work submitted here runs serialized
      * with {@link WebSocketSession#onText}, which lets a gateway keep per-connection state without locks.
      */

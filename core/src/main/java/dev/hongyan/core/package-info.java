@@ -1,2 +1,0 @@
-/** Hongyan core. */
-package dev.hongyan.core;

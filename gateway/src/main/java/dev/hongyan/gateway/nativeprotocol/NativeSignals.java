@@ -1,0 +1,58 @@
+package dev.hongyan.gateway.nativeprotocol;
+
+import dev.hongyan.core.client.ClientService;
+import dev.hongyan.core.platform.PlatformControl;
+import dev.hongyan.gateway.nativeprotocol.client.ClientAlarmHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientBroadcastHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientCloseHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientConfigFactory;
+import dev.hongyan.gateway.nativeprotocol.client.ClientConfigHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientHeartbeatHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientListHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientOfflineHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientOnlineHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientRegisterHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientStatusHandler;
+import dev.hongyan.gateway.nativeprotocol.client.ClientUnicastHandler;
+import dev.hongyan.gateway.nativeprotocol.client.DeviceCommandHandler;
+import dev.hongyan.gateway.nativeprotocol.platform.PlatformErrorHandler;
+import dev.hongyan.gateway.nativeprotocol.platform.PlatformPowerHandler;
+import dev.hongyan.gateway.nativeprotocol.platform.PlatformScriptHandler;
+import dev.hongyan.gateway.nativeprotocol.system.SystemInfoHandler;
+import java.time.Duration;
+
+/** Every native signal's handler, wired to the core services. */
+public final class NativeSignals {
+
+    private NativeSignals() {}
+
+    /** What the handlers need from core. */
+    public record Dependencies(ClientService clients, MessageIds ids, ClientConfigFactory configFactory,
+            PlatformControl platform, Duration requestTimeout) {}
+
+    public static SignalRegistry registry(Dependencies deps) {
+        var registry = new SignalRegistry();
+        var clientRegistry = deps.clients().registry();
+        registry.register(new ClientRegisterHandler(deps.clients(), deps.ids(), deps.configFactory()))
+                .register(new ClientHeartbeatHandler(deps.clients()))
+                .register(new ClientConfigHandler(deps.configFactory()))
+                .register(new ClientListHandler(clientRegistry))
+                .register(new ClientStatusHandler(clientRegistry))
+                .register(new ClientOnlineHandler())
+                .register(new ClientOfflineHandler())
+                .register(new ClientCloseHandler())
+                .register(new ClientBroadcastHandler(clientRegistry))
+                .register(new ClientUnicastHandler(clientRegistry))
+                .register(new ClientAlarmHandler(deps.clients()))
+                .register(DeviceCommandHandler.reboot(clientRegistry, deps.requestTimeout()))
+                .register(DeviceCommandHandler.shutdown(clientRegistry, deps.requestTimeout()))
+                .register(new SystemInfoHandler())
+                .register(new PlatformErrorHandler())
+                .register(new PlatformScriptHandler(deps.platform()))
+                .register(PlatformPowerHandler.platformReboot(clientRegistry, deps.platform()))
+                .register(PlatformPowerHandler.platformShutdown(clientRegistry, deps.platform()))
+                .register(PlatformPowerHandler.systemReboot(clientRegistry, deps.platform()))
+                .register(PlatformPowerHandler.systemShutdown(clientRegistry, deps.platform()));
+        return registry;
+    }
+}
