@@ -2,7 +2,6 @@ package dev.hongyan.media.ortc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -329,9 +328,7 @@ public final class RtpJson {
       throw OrtcException.invalid("too many parameters");
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       JsonNode v = e.getValue();
       Object value;
       if (v.isTextual() && v.textValue().length() <= MAX_STRING) {
