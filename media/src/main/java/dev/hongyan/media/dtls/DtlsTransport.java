@@ -52,7 +52,7 @@ public final class DtlsTransport implements AutoCloseable {
     // Set once the listener has heard onConnected, so no data overtakes it.
     private volatile boolean readable;
     private volatile boolean closeNotifyReceived;
-    private volatile String peerFailure;
+    private volatile String failureCause;
 
     DtlsTransport(DtlsContext context, DtlsListener listener, Consumer<byte[]> sender) {
         this.context = context;
@@ -317,8 +317,8 @@ public final class DtlsTransport implements AutoCloseable {
     }
 
     private String describe(Exception e) {
-        if (peerFailure != null) {
-            return peerFailure;
+        if (failureCause != null) {
+            return failureCause;
         }
         if (e instanceof TlsFatalAlertReceived received) {
             return "peer sent fatal alert " + AlertDescription.getText(received.getAlertDescription());
@@ -349,7 +349,7 @@ public final class DtlsTransport implements AutoCloseable {
             if (description == AlertDescription.close_notify) {
                 closeNotifyReceived = true;
             } else if (level == AlertLevel.fatal) {
-                peerFailure = "peer sent fatal alert " + AlertDescription.getText(description);
+                failureCause = "peer sent fatal alert " + AlertDescription.getText(description);
             }
         }
 
@@ -360,7 +360,7 @@ public final class DtlsTransport implements AutoCloseable {
 
         @Override
         public void fingerprintMismatch(String expected) {
-            peerFailure = "peer certificate does not match fingerprint " + expected;
+            failureCause = "peer certificate does not match fingerprint " + expected;
         }
     }
 }
