@@ -35,6 +35,32 @@ class DtlsTransportTest {
     }
 
     @Test
+    void lostFlightsAreRetransmitted() throws Exception {
+        try (DtlsPair pair = new DtlsPair()) {
+            pair.toServer.dropNext(1); // the first ClientHello
+            pair.toClient.dropNext(2); // part of the server's first flight
+            pair.start();
+
+            assertThat(pair.clientEvents.awaitConnected()).isEqualTo(swap(pair.serverEvents.awaitConnected()));
+        }
+    }
+
+    @Test
+    void clientHelloArrivingBeforeServerStartIsKept() throws Exception {
+        try (DtlsPair pair = new DtlsPair()) {
+            long started = System.nanoTime();
+            pair.startClient(pair.serverContext.certificate().fingerprints());
+            Thread.sleep(200);
+            assertThat(pair.server.state()).isEqualTo(DtlsState.NEW);
+            pair.startServer(pair.clientContext.certificate().fingerprints());
+
+            pair.serverEvents.awaitConnected();
+            // Well under bctls's first 1 s retransmission: the buffered ClientHello was used.
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1000);
+        }
+    }
+
+    @Test
     void startFromRemoteParametersResolvesRolesLikeMediasoup() throws Exception {
         try (DtlsPair pair = new DtlsPair()) {
             // The remote (our "client" transport) announces "client", so the server side must become server,

@@ -14,6 +14,7 @@ final class InMemoryLink implements Consumer<byte[]>, AutoCloseable {
     private final AtomicInteger sent = new AtomicInteger();
     private volatile DtlsTransport target;
     private volatile boolean silent;
+    private final AtomicInteger toDrop = new AtomicInteger();
 
     InMemoryLink(String name) {
         this.eventLoop = Executors.newSingleThreadExecutor(r -> {
@@ -31,6 +32,11 @@ final class InMemoryLink implements Consumer<byte[]>, AutoCloseable {
         silent = true;
     }
 
+    /** Loses the next {@code count} datagrams, as a lossy path would. */
+    void dropNext(int count) {
+        toDrop.set(count);
+    }
+
     int sent() {
         return sent.get();
     }
@@ -38,7 +44,7 @@ final class InMemoryLink implements Consumer<byte[]>, AutoCloseable {
     @Override
     public void accept(byte[] datagram) {
         sent.incrementAndGet();
-        if (silent) {
+        if (silent || toDrop.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return;
         }
         eventLoop.execute(() -> {
