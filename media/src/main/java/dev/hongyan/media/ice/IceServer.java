@@ -89,7 +89,7 @@ public final class IceServer implements AutoCloseable {
                 Bootstrap bootstrap = new Bootstrap()
                         .group(group)
                         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                         .handler(socket);
                 if (count > 1) {
                     bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);

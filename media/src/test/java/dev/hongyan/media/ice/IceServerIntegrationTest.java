@@ -144,6 +144,39 @@ class IceServerIntegrationTest {
     }
 
     @Test
+    void anAddressValidatedByAnotherTransportMovesToIt() throws Exception {
+        RecordingListener first = new RecordingListener();
+        RecordingListener second = new RecordingListener();
+        IceTransport a = server.createTransport(IceTransportOptions.defaults(), first);
+        IceTransport b = server.createTransport(IceTransportOptions.defaults(), second);
+        agent.check(a.parameters(), true);
+        agent.receiveStun();
+        assertThat(first.nextState()).isEqualTo(IceState.COMPLETED);
+
+        agent.check(b.parameters(), true);
+        agent.receiveStun();
+
+        assertThat(second.nextState()).isEqualTo(IceState.COMPLETED);
+        assertThat(first.nextState()).isEqualTo(IceState.DISCONNECTED);
+        assertThat(a.send(RTP)).isFalse();
+        agent.send(RTP);
+        assertThat(second.nextPacket(2000)).isEqualTo(RTP);
+        assertThat(first.nextPacket(200)).isNull();
+    }
+
+    @Test
+    void zeroConsentTimeoutNeverDisconnects() throws Exception {
+        RecordingListener events = new RecordingListener();
+        IceTransport transport = server.createTransport(new IceTransportOptions(Duration.ZERO), events);
+        agent.check(transport.parameters(), false);
+        agent.receiveStun();
+        assertThat(events.nextState()).isEqualTo(IceState.CONNECTED);
+
+        assertThat(events.states.poll(400, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(transport.state()).isEqualTo(IceState.CONNECTED);
+    }
+
+    @Test
     void mediaFromAnAddressThatNeverPassedACheckIsDropped() throws Exception {
         RecordingListener events = new RecordingListener();
         server.createTransport(IceTransportOptions.defaults(), events);
@@ -157,13 +190,13 @@ class IceServerIntegrationTest {
     @Test
     void consentExpiresWithoutChecksAndTheOwnerIsTold() throws Exception {
         RecordingListener events = new RecordingListener();
-        IceTransport transport = server.createTransport(new IceTransportOptions(Duration.ofMillis(400)), events);
+        IceTransport transport = server.createTransport(new IceTransportOptions(Duration.ofMillis(800)), events);
         agent.check(transport.parameters(), true);
         agent.receiveStun();
         assertThat(events.nextState()).isEqualTo(IceState.COMPLETED);
 
         // Fresh checks keep consent alive past the timeout...
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 8; i++) { // 1.2 s of checks 150 ms apart: well past the 0.8 s timeout
             Thread.sleep(150);
             agent.check(transport.parameters(), false);
             agent.receiveStun();
