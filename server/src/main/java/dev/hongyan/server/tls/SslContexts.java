@@ -89,7 +89,7 @@ public final class SslContexts {
             Object object = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (object instanceof PEMKeyPair pair) {
-                return converter.getKeyPair(pair).getPrivate();
+                return converter.getPrivateKey(pair.getPrivateKeyInfo()); // the public half is optional in "EC PRIVATE KEY"
             }
             if (object instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);
