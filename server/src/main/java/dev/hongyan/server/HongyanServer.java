@@ -13,6 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -121,13 +122,15 @@ public final class HongyanServer implements AutoCloseable {
                         new WriteBufferWaterMark(limits.writeBufferLowWaterBytes(), limits.writeBufferHighWaterBytes()))
                 .childHandler(new ServerChannelInitializer(sslContext, settings, routes, upgrader, metrics, channels));
         String host = settings.http().host();
-        try {
-            serverChannel = bootstrap.bind(host, settings.http().port()).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        ChannelFuture bound = bootstrap.bind(host, settings.http().port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
             shutdownLoops();
+            scrapeExecutor.shutdownNow();
             state = State.STOPPED;
-            throw new IllegalStateException("cannot listen on " + host + ":" + settings.http().port() + ": " + e, e);
+            throw new IllegalStateException("cannot listen on " + host + ":" + settings.http().port() + ": "
+                    + bound.cause().getMessage(), bound.cause());
         }
+        serverChannel = bound.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         state = State.STARTED;
         log.info("Listening on {}://{}:{} ({}, {} I/O threads)", sslContext != null ? "https" : "http", host, port,

@@ -155,8 +155,11 @@ class WebSocketTest {
         client.send("text still works");
         assertThat(client.next()).endsWith("|text still works");
         assertThat(refusals("binary_frame")).isEqualTo(1.0);
-        String metrics = registry.scrape();
-        assertThat(metrics).contains("hongyan_websocket_refusals_total{reason=\"binary_frame\"} 1.0");
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("hongyan_websocket_refusals_total{reason=\"binary_frame\"} 1.0")
+                .contains("hongyan_websocket_connections{endpoint=\"/websocket.signal\"} 1.0")
+                .contains("hongyan_websocket_opened_total 1.0");
     }
 
     @Test
