@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +34,7 @@ final class ConfigTree {
 
     private static void mergeObject(ObjectNode target, ObjectNode overlay, String prefix, String source) {
         boolean freeForm = target.isEmpty();
-        Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : overlay.properties()) {
             String key = prefix + field.getKey();
             JsonNode current = target.get(field.getKey());
             if (current == null) {
@@ -131,9 +128,7 @@ final class ConfigTree {
     }
 
     private static void collectLeaves(ObjectNode node, List<String> path, Map<String, List<String>> out) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             List<String> childPath = new ArrayList<>(path);
             childPath.add(field.getKey());
             if (field.getValue().isObject() && !field.getValue().isEmpty()) {
