@@ -1,0 +1,150 @@
+package dev.hongyan.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./hongyan bench <scenario> [options]}: signaling load generators that speak only spec 001 over
+ * WebSocket, so they load any server that speaks it. Prints a table on stdout, progress on stderr, and
+ * writes the figures with the exact command, machine and parameters to a JSON file.
+ */
+public final class Bench {
+
+    static final List<String> SCENARIOS = List.of("connections", "rooms", "fanout", "churn");
+
+    private final PrintStream out;
+    private final PrintStream log;
+
+    Bench(PrintStream out, PrintStream log) {
+        this.out = out;
+        this.log = log;
+    }
+
+    public static void main(String[] args) {
+        int status = new Bench(System.out, System.err).run(args);
+        System.exit(status);
+    }
+
+    /** 0: done and every check passed; 1: a check failed; 2: bad usage; 3: the run itself failed. */
+    int run(String[] args) {
+        if (args.length == 0 || Arrays.asList("help", "-h", "--help").contains(args[0])) {
+            out.print(help());
+            return args.length == 0 ? 2 : 0;
+        }
+        String name = args[0];
+        if (!SCENARIOS.contains(name)) {
+            log.println("bench: unknown scenario '" + name + "' (one of " + String.join(", ", SCENARIOS) + ")");
+            return 2;
+        }
+        Options options;
+        BenchSettings settings;
+        Scenario scenario;
+        int runs;
+        String outFile;
+        try {
+            options = new Options(Arrays.copyOfRange(args, 1, args.length));
+            settings = BenchSettings.from(options);
+            runs = options.integer("runs", 1, 1, 100);
+            outFile = options.string("out", "");
+            scenario = switch (name) {
+                case "connections" -> new ConnectionsScenario(settings, options, log);
+                case "rooms" -> new RoomsScenario(settings, options, log);
+                case "fanout" -> new FanoutScenario(settings, options, log);
+                case "churn" -> new ChurnScenario(settings, options, log);
+                default -> throw new IllegalStateException(name);
+            };
+            options.requireAllUsed();
+        } catch (IllegalArgumentException e) {
+            log.println("bench: " + e.getMessage());
+            return 2;
+        }
+
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("scenario", name);
+        context.put("command", commandLine(args));
+        context.put("jvmCommand", ProcessHandle.current().info().commandLine().orElse(""));
+        context.put("startedAt", OffsetDateTime.now().toString());
+        context.put("serverUrl", settings.target().webSocket().toString());
+        context.put("metricsUrl", settings.target().metrics().toString());
+        context.put("machine", MachineInfo.describe());
+        context.put("loadAverageBefore", MachineInfo.loadAverage());
+        context.put("parameters", options.effective());
+
+        List<ScenarioResult> results = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
+        try {
+            for (int run = 0; run < runs; run++) {
+                log.printf("bench: %s run %d/%d (load %s)%n", name, run + 1, runs, MachineInfo.loadAverage());
+                results.add(scenario.run(run));
+                loads.add(MachineInfo.loadAverage());
+            }
+        } catch (Exception e) {
+            log.println("bench: " + name + " failed: " + e);
+            e.printStackTrace(log);
+            if (results.isEmpty()) {
+                return 3;
+            }
+        }
+        context.put("loadAverageAfterEachRun", loads);
+        context.put("finishedAt", OffsetDateTime.now().toString());
+
+        Report report = new Report(name, results);
+        report.printTable(out);
+        Path file = Path.of(outFile.isBlank()
+                ? "bench-results/" + name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json"
+                : outFile);
+        try {
+            report.writeJson(file, context);
+            out.println();
+            out.println("load average: " + String.join(" | ", loads));
+            out.println("results: " + file);
+        } catch (java.io.IOException e) {
+            log.println("bench: cannot write " + file + ": " + e.getMessage());
+            return 3;
+        }
+        if (results.size() < runs) {
+            return 3;
+        }
+        return report.allPass() ? 0 : 1;
+    }
+
+    static String commandLine(String[] args) {
+        return "./hongyan bench " + Arrays.stream(args).map(Bench::shellQuote).collect(Collectors.joining(" "));
+    }
+
+    static String shellQuote(String arg) {
+        if (!arg.isEmpty() && arg.matches("[A-Za-z0-9_./:=,@%+-]+")) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    static String help() {
+        return """
+                Usage: ./hongyan bench <scenario> [options]
+
+                Signaling load generators for any server speaking spec 001 (native protocol) on this machine.
+                Each run is bounded in count and time and stops by itself. Output: a table on stdout, progress
+                on stderr, JSON in bench-results/. Exit status: 0 all checks pass, 1 a check failed, 2 usage,
+                3 the run failed.
+
+                Scenarios:
+                """ + ConnectionsScenario.HELP + RoomsScenario.HELP + FanoutScenario.HELP + ChurnScenario.HELP
+                + "\n" + BenchSettings.HELP + """
+
+                Example (server and bench on one machine; the server's pid lets the bench force its GC):
+                  HONGYAN_ACCOUNTS=bench:bench-pw:user HONGYAN_CLIENTS_PRESENCE_SCOPE=NONE \\
+                    HONGYAN_LIMITS_MAX_CONNECTIONS=20000 ./hongyan &
+                  ./hongyan bench connections --clients 15000 --server-pid $!
+                """;
+    }
+}
