@@ -22,8 +22,11 @@ import java.util.function.IntFunction;
  */
 final class Population {
 
-    /** What opening a population produced; {@code clients} holds the registered ones only. */
-    record Outcome(List<BenchClient> clients, LatencyHistogram connect, LatencyHistogram register, int attempted,
+    /**
+     * What opening a population produced: {@code clients} the registered ones, {@code slots} the same by
+     * position (null where client first+k failed).
+     */
+    record Outcome(List<BenchClient> clients, BenchClient[] slots, LatencyHistogram connect, LatencyHistogram register, int attempted,
             Map<String, Integer> failures, long elapsedNanos) {
 
         int registered() {
@@ -118,10 +121,11 @@ final class Population {
         }
         boolean allDone = permits.tryAcquire(concurrency, deadline.remainingMillis(), TimeUnit.MILLISECONDS);
         List<BenchClient> clients = new ArrayList<>(count);
+        BenchClient[] slots = new BenchClient[count];
         for (int k = 0; k < count; k++) {
-            BenchClient client = opened.get(k);
-            if (client != null) {
-                clients.add(client);
+            slots[k] = opened.get(k);
+            if (slots[k] != null) {
+                clients.add(slots[k]);
             }
         }
         Map<String, Integer> failureCounts = new TreeMap<>();
@@ -130,7 +134,7 @@ final class Population {
         if (!allDone || missing > 0) {
             failureCounts.merge("deadline", Math.max(missing, 0), Integer::sum);
         }
-        return new Outcome(clients, connect, register, started, failureCounts,
+        return new Outcome(clients, slots, connect, register, started, failureCounts,
                 lastDone.get() - start);
     }
 
