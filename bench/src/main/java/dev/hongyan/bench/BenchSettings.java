@@ -57,6 +57,10 @@ record BenchSettings(Target target, Credentials credentials, String clientPrefix
         return clientPrefix + scenario + "-" + Long.toString(ProcessHandle.current().pid(), 36) + "r" + run + "-" + i;
     }
 
+    ServerProbe probe() {
+        return new ServerProbe(target.metrics(), serverPid, target.webSocket().getPath());
+    }
+
     SourceAddresses sources(int clients, int run) {
         int needed = Math.max(1, (clients + perSource - 1) / perSource);
         return SourceAddresses.plan(sourceBase, clients, perSource, run * needed);

@@ -71,8 +71,7 @@ final class ChurnScenario implements Scenario {
         Deadline deadline = Deadline.in(TimeUnit.SECONDS.toMillis(maxSeconds));
         Map<String, Object> figures = new LinkedHashMap<>();
         Traffic traffic = new Traffic();
-        ServerProbe probe = new ServerProbe(settings.target().metrics(), settings.serverPid(),
-                settings.target().webSocket().getPath());
+        ServerProbe probe = settings.probe();
         int perWave = (clients + waves - 1) / waves;
         List<Check> checks = new ArrayList<>();
         try (Connector connector = new Connector(settings.target(), messages, traffic, settings.ioThreads(),

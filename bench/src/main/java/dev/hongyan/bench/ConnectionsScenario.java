@@ -51,8 +51,7 @@ final class ConnectionsScenario implements Scenario {
     @Override
     public ScenarioResult run(int run) throws Exception {
         Deadline deadline = Deadline.in(TimeUnit.SECONDS.toMillis(maxSeconds));
-        ServerProbe probe = new ServerProbe(settings.target().metrics(), settings.serverPid(),
-                settings.target().webSocket().getPath());
+        ServerProbe probe = settings.probe();
         Map<String, Object> figures = new LinkedHashMap<>();
         ServerProbe.Snapshot before = settle(probe);
         Traffic traffic = new Traffic();
@@ -65,14 +64,17 @@ final class ConnectionsScenario implements Scenario {
             Population population = new Population(connector, settings.credentials(), settings.clientType(),
                     sources, settings.concurrency());
             population.warmUp(settings.clientId("conn", run, -1), deadline);
+            CpuMeter openCpu = CpuMeter.start(probe);
             Population.Outcome outcome = population.open(0, clients, i -> settings.clientId("conn", run, i), deadline);
             List<BenchClient> opened = outcome.clients();
             figures.putAll(outcome.figures("open."));
+            figures.putAll(openCpu.figures("open.", outcome.registered()));
             log.printf("bench: %d registered in %.1f s (%.0f/s), %d failed%n", outcome.registered(),
                     outcome.elapsedNanos() / 1e9, outcome.registeredPerSecond(), outcome.failed());
 
             LatencyHistogram heartbeats = new LatencyHistogram();
             LongAdder heartbeatFailures = new LongAdder();
+            CpuMeter holdCpu = CpuMeter.start(probe);
             List<ScheduledFuture<?>> timers = startHeartbeats(opened, heartbeats, heartbeatFailures);
             long holdStart = System.nanoTime();
             deadline.within(TimeUnit.SECONDS.toMillis(holdSeconds)).sleep(TimeUnit.SECONDS.toMillis(holdSeconds));
@@ -83,6 +85,7 @@ final class ConnectionsScenario implements Scenario {
             figures.put("hold.closedByServer", traffic.closedByServerCount());
             Report.flatten(figures, "hold.heartbeat.", heartbeats.summaryMillis());
             figures.put("hold.heartbeat.failed", heartbeatFailures.sum());
+            figures.putAll(holdCpu.figures("hold.", heartbeats.count()));
 
             ServerProbe.Snapshot after = settle(probe);
             figures.putAll(before.figures("server.before."));

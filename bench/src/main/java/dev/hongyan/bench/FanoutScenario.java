@@ -71,6 +71,7 @@ final class FanoutScenario implements Scenario {
             BenchClient sender = opened.get(0);
             log.printf("bench: %d registered; %d broadcasts to %d receivers%n", opened.size(), repeat, opened.size() - 1);
 
+            CpuMeter cpu = CpuMeter.start(settings.probe());
             long firstSend = System.nanoTime();
             for (int m = 0; m < repeat && !deadline.expired(); m++) {
                 sender.send("client::broadcast", messages.timestamped(messages.body(), sender.clientId(), padding));
@@ -94,6 +95,7 @@ final class FanoutScenario implements Scenario {
             figures.put("fanout.deliverySeconds", Report.round(span / 1e9, 3));
             figures.put("fanout.deliveriesPerSecond", Math.round(delivered * 1e9 / span));
             Report.flatten(figures, "fanout.latency.", latency.summaryMillis());
+            figures.putAll(cpu.figures("fanout.", delivered));
             figures.put("closedByServer", traffic.closedByServerCount());
             if (!traffic.errorCounts().isEmpty()) {
                 figures.put("errors", traffic.errorCounts());

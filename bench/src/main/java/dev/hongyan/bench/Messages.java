@@ -85,9 +85,14 @@ final class Messages {
         return body;
     }
 
-    /** A delivery body: the timestamp, who sent it, and padding to reach a realistic size. */
-    ObjectNode timestamped(ObjectNode body, String from, String padding) {
+    /**
+     * A delivery body: the timestamp first (servers pass bodies through in order, so receivers find it
+     * a few dozen bytes in), then {@code fields}, who sent it, and padding to a realistic size.
+     */
+    ObjectNode timestamped(ObjectNode fields, String from, String padding) {
+        ObjectNode body = body();
         body.put(SENT_FIELD, System.nanoTime());
+        body.setAll(fields);
         body.put("from", from);
         if (!padding.isEmpty()) {
             body.put("text", padding);
@@ -106,31 +111,42 @@ final class Messages {
      * colon is allowed, since another server may format its JSON differently.
      */
     static long sentNanos(ByteBuf frame) {
-        int from = frame.readerIndex();
-        int end = frame.writerIndex();
-        int at = indexOf(frame, from, end, SENT_MARKER);
+        int length = frame.readableBytes();
+        byte[] bytes;
+        int offset;
+        if (frame.hasArray()) {
+            bytes = frame.array();
+            offset = frame.arrayOffset() + frame.readerIndex();
+        } else {
+            // Direct buffers: one bulk copy, then a plain array scan; per-byte getByte() on a buffer
+            // checks bounds and liveness every time and was the bench's own hottest method.
+            bytes = new byte[length];
+            frame.getBytes(frame.readerIndex(), bytes);
+            offset = 0;
+        }
+        return sentNanos(bytes, offset, offset + length);
+    }
+
+    static long sentNanos(byte[] bytes, int from, int end) {
+        int at = indexOf(bytes, from, end, SENT_MARKER);
         if (at < 0) {
             return -1;
         }
         int i = at + SENT_MARKER.length;
-        while (i < end && isSpace(frame.getByte(i))) {
+        while (i < end && isSpace(bytes[i])) {
             i++;
         }
-        if (i >= end || frame.getByte(i) != ':') {
+        if (i >= end || bytes[i] != ':') {
             return -1;
         }
         i++;
-        while (i < end && isSpace(frame.getByte(i))) {
+        while (i < end && isSpace(bytes[i])) {
             i++;
         }
         long value = 0;
         int digits = 0;
-        while (i < end) {
-            byte b = frame.getByte(i);
-            if (b < '0' || b > '9') {
-                break;
-            }
-            value = value * 10 + (b - '0');
+        while (i < end && bytes[i] >= '0' && bytes[i] <= '9') {
+            value = value * 10 + (bytes[i] - '0');
             digits++;
             i++;
         }
@@ -141,14 +157,14 @@ final class Messages {
         return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
-    private static int indexOf(ByteBuf buf, int from, int end, byte[] needle) {
+    private static int indexOf(byte[] bytes, int from, int end, byte[] needle) {
         byte first = needle[0];
         for (int i = from; i <= end - needle.length; i++) {
-            if (buf.getByte(i) != first) {
+            if (bytes[i] != first) {
                 continue;
             }
             int j = 1;
-            while (j < needle.length && buf.getByte(i + j) == needle[j]) {
+            while (j < needle.length && bytes[i + j] == needle[j]) {
                 j++;
             }
             if (j == needle.length) {

@@ -79,6 +79,7 @@ final class RoomsScenario implements Scenario {
         Deadline deadline = Deadline.in(TimeUnit.SECONDS.toMillis(maxSeconds));
         Map<String, Object> figures = new LinkedHashMap<>();
         Traffic traffic = new Traffic();
+        ServerProbe probe = settings.probe();
         int total = rooms * members;
         try (Connector connector = new Connector(settings.target(), messages, traffic, settings.ioThreads(),
                 settings.connectTimeout(), settings.requestTimeout())) {
@@ -93,9 +94,9 @@ final class RoomsScenario implements Scenario {
 
             String[] roomIds = create(byIndex, run, figures, deadline);
             AtomicIntegerArray entered = new AtomicIntegerArray(rooms);
-            enter(byIndex, roomIds, entered, figures, deadline);
+            enter(byIndex, roomIds, entered, probe, figures, deadline);
             waitQuiet(traffic, deadline.within(3_000));
-            broadcast(byIndex, roomIds, entered, traffic, figures, deadline);
+            broadcast(byIndex, roomIds, entered, traffic, probe, figures, deadline);
             leave(byIndex, roomIds, entered, traffic, figures, deadline);
             figures.put("notifications", traffic.notificationCounts());
             figures.put("closedByServer", traffic.closedByServerCount());
@@ -152,11 +153,12 @@ final class RoomsScenario implements Scenario {
     }
 
     /** Every member enters its room, interleaved over the rooms so they fill together, at --enter-rate. */
-    private void enter(BenchClient[] byIndex, String[] roomIds, AtomicIntegerArray entered, Map<String, Object> figures,
-            Deadline deadline) throws InterruptedException {
+    private void enter(BenchClient[] byIndex, String[] roomIds, AtomicIntegerArray entered, ServerProbe probe,
+            Map<String, Object> figures, Deadline deadline) throws InterruptedException {
         LatencyHistogram latency = new LatencyHistogram();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> replies = new ArrayList<>();
+        CpuMeter cpu = CpuMeter.start(probe);
         Pacer pacer = new Pacer(enterRate);
         long i = 0;
         for (int m = 0; m < members && !deadline.expired(); m++) {
@@ -186,6 +188,7 @@ final class RoomsScenario implements Scenario {
         figures.put("enter.offeredPerSecond", Math.round(i * 1e9 / Math.max(1, sendNanos)));
         figures.put("enter.senderMaxLagMs", LatencyHistogram.millis(pacer.maxLagNanos()));
         Report.flatten(figures, "enter.latency.", latency.summaryMillis());
+        figures.putAll(cpu.figures("enter.", latency.count()));
         if (!failures.isEmpty()) {
             figures.put("enter.failures", new java.util.TreeMap<>(failures));
         }
@@ -194,7 +197,7 @@ final class RoomsScenario implements Scenario {
 
     /** Members send room::broadcast round-robin at --broadcast-rate; every other member should get each. */
     private void broadcast(BenchClient[] byIndex, String[] roomIds, AtomicIntegerArray entered, Traffic traffic,
-            Map<String, Object> figures, Deadline deadline) throws InterruptedException {
+            ServerProbe probe, Map<String, Object> figures, Deadline deadline) throws InterruptedException {
         List<BenchClient> senders = new ArrayList<>();
         List<Integer> senderRooms = new ArrayList<>();
         for (int m = 0; m < members; m++) {
@@ -210,6 +213,7 @@ final class RoomsScenario implements Scenario {
         long before = latency.count();
         long expected = 0;
         long sent = 0;
+        CpuMeter cpu = CpuMeter.start(probe);
         Pacer pacer = new Pacer(broadcastRate);
         long end = pacer.start() + TimeUnit.SECONDS.toNanos(broadcastSeconds);
         while (!senders.isEmpty() && System.nanoTime() - end < 0 && !deadline.expired()) {
@@ -239,6 +243,7 @@ final class RoomsScenario implements Scenario {
         figures.put("broadcast.deliverySeconds", Report.round(span / 1e9, 3));
         figures.put("broadcast.deliveriesPerSecond", Math.round(delivered * 1e9 / span));
         Report.flatten(figures, "broadcast.latency.", latency.summaryMillis());
+        figures.putAll(cpu.figures("broadcast.", delivered));
         log.printf("bench: %d broadcasts, %d/%d delivered, %.0f deliveries/s%n", sent, delivered, expected,
                 delivered * 1e9 / span);
     }

@@ -19,7 +19,7 @@ final class ServerProbe {
 
     /** One reading of /metrics; {@code rooms} is -1 when the server exports no room gauge. */
     record Snapshot(double heapUsedBytes, double residentBytes, double clients, double connections, double rooms,
-            boolean afterGc, long takenAtNanos) {
+            double cpuSeconds, boolean afterGc, long takenAtNanos) {
 
         Map<String, Object> figures(String prefix) {
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -66,7 +66,24 @@ final class ServerProbe {
                 sum(series, "hongyan_websocket_connections", "endpoint=\"" + endpointPath + "\""),
                 series.keySet().stream().anyMatch(k -> k.equals("hongyan_rooms") || k.startsWith("hongyan_rooms{"))
                         ? sum(series, "hongyan_rooms", null) : -1,
+                series.containsKey("process_cpu_time_ns_total") ? series.get("process_cpu_time_ns_total") / 1e9 : -1,
                 collected, System.nanoTime());
+    }
+
+    /**
+     * The server's CPU seconds so far (Micrometer's process_cpu_time_ns_total), -1 when not exported.
+     * CPU per operation is the figure that survives a shared, noisy machine: rates and latencies move
+     * with the neighbours' load, the work done per delivery much less.
+     */
+    double cpuSeconds() throws IOException, InterruptedException {
+        Map<String, Double> series = parse(fetch());
+        return series.containsKey("process_cpu_time_ns_total") ? series.get("process_cpu_time_ns_total") / 1e9 : -1;
+    }
+
+    /** This process's CPU seconds so far (the load generator's own cost). */
+    static double ownCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
     }
 
     /** {@code jcmd <pid> GC.run}; false when there is no pid or jcmd failed. */
