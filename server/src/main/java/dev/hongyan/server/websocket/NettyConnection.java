@@ -22,12 +22,14 @@ final class NettyConnection implements Connection {
     private final String id;
     private final String remoteIp;
     private final Channel channel;
+    private final Outbox outbox;
     private final AtomicBoolean closing = new AtomicBoolean();
 
-    NettyConnection(String id, String remoteIp, Channel channel) {
+    NettyConnection(String id, String remoteIp, Channel channel, Outbox outbox) {
         this.id = id;
         this.remoteIp = remoteIp;
         this.channel = channel;
+        this.outbox = outbox;
     }
 
     @Override
@@ -45,9 +47,13 @@ final class NettyConnection implements Connection {
         if (closing.get() || !channel.isActive()) {
             return false;
         }
-        // Netty hands a write from another thread to the event loop as a task; the pending bytes still
-        // count towards the high-water mark, so a flood from any thread trips the slow-reader cut.
-        channel.writeAndFlush(new TextWebSocketFrame(text), channel.voidPromise());
+        if (channel.eventLoop().inEventLoop()) {
+            channel.writeAndFlush(new TextWebSocketFrame(text), channel.voidPromise());
+        } else {
+            // Fan-outs come from other threads: batched per event loop (see Outbox). The loop writes them
+            // within one task, so a flood still reaches the high-water mark and the slow-reader cut.
+            outbox.post(channel, text);
+        }
         return true;
     }
 

@@ -36,7 +36,12 @@ public final class WebSocketUpgrader implements Upgrader {
     private static final Logger log = LoggerFactory.getLogger(WebSocketUpgrader.class);
     /** A frame this many times the message limit is still read and refused politely; beyond it Netty closes with 1009. */
     static final int HARD_CAP_FACTOR = 4;
-    /** Seconds without a write after which a ping goes out (keeps NATs and proxies from dropping quiet peers). */
+    /**
+     * Seconds without anything read after which a ping goes out (keeps NATs and proxies from dropping
+     * quiet peers; the pong is traffic both ways). Reader idleness, not writer idleness: Netty's writer
+     * idle check puts a listener and a fresh promise on every frame written, which a fan-out pays per
+     * receiver, while the reader check is one timestamp per read batch.
+     */
     static final int PING_AFTER_SECONDS = 30;
 
     private final EndpointRouter router;
@@ -44,6 +49,7 @@ public final class WebSocketUpgrader implements Upgrader {
     private final Limits limits;
     private final ServerMetrics metrics;
     private final WebSocketDecoderConfig decoderConfig;
+    private final Outboxes outboxes = new Outboxes();
 
     public WebSocketUpgrader(List<WebSocketEndpoint> endpoints, ConnectionRegistry registry, Limits limits,
             ServerMetrics metrics) {
@@ -121,10 +127,11 @@ public final class WebSocketUpgrader implements Upgrader {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
-        NettyConnection connection = new NettyConnection(registry.nextId(), remoteIp, ctx.channel());
+        NettyConnection connection = new NettyConnection(registry.nextId(), remoteIp, ctx.channel(),
+                outboxes.of(ctx.channel().eventLoop()));
         WebSocketFrameHandler frames = new WebSocketFrameHandler(connection, mount, handshake, limits, metrics, registry);
         ChannelPipeline pipeline = ctx.pipeline();
-        pipeline.replace("idle", "idle", new IdleStateHandler(0, PING_AFTER_SECONDS, 0, TimeUnit.SECONDS));
+        pipeline.replace("idle", "idle", new IdleStateHandler(PING_AFTER_SECONDS, 0, 0, TimeUnit.SECONDS));
         pipeline.addAfter(ctx.name(), "websocket", frames);
         handshaker.handshake(ctx.channel(), request).addListener(future -> {
             if (!future.isSuccess()) {
