@@ -49,11 +49,13 @@ public final class Bench {
         BenchSettings settings;
         Scenario scenario;
         int runs;
+        int warmups;
         String outFile;
         try {
             options = new Options(Arrays.copyOfRange(args, 1, args.length));
             settings = BenchSettings.from(options);
             runs = options.integer("runs", 1, 1, 100);
+            warmups = options.integer("warmup-runs", 0, 0, 100);
             outFile = options.string("out", "");
             scenario = switch (name) {
                 case "connections" -> new ConnectionsScenario(settings, options, log);
@@ -80,12 +82,22 @@ public final class Bench {
         context.put("parameters", options.effective());
 
         List<ScenarioResult> results = new ArrayList<>();
+        List<Map<String, Object>> warmupFigures = new ArrayList<>();
         List<String> loads = new ArrayList<>();
         try {
-            for (int run = 0; run < runs; run++) {
-                log.printf("bench: %s run %d/%d (load %s)%n", name, run + 1, runs, MachineInfo.loadAverage());
-                results.add(scenario.run(run));
-                loads.add(MachineInfo.loadAverage());
+            // Warm-up runs go through the same code in this JVM and the server's, so the measured runs
+            // are not charged for JIT compilation; they are kept in the JSON, apart, not in the table.
+            for (int run = 0; run < warmups + runs; run++) {
+                boolean warmup = run < warmups;
+                log.printf("bench: %s %s %d/%d (load %s)%n", name, warmup ? "warm-up run" : "run",
+                        warmup ? run + 1 : run - warmups + 1, warmup ? warmups : runs, MachineInfo.loadAverage());
+                ScenarioResult result = scenario.run(run);
+                if (warmup) {
+                    warmupFigures.add(result.figures());
+                } else {
+                    results.add(result);
+                    loads.add(MachineInfo.loadAverage());
+                }
             }
         } catch (Exception e) {
             log.println("bench: " + name + " failed: " + e);
@@ -95,6 +107,7 @@ public final class Bench {
             }
         }
         context.put("loadAverageAfterEachRun", loads);
+        context.put("warmupRuns", warmupFigures);
         context.put("finishedAt", OffsetDateTime.now().toString());
 
         Report report = new Report(name, results);

@@ -121,6 +121,18 @@ final class BenchClient {
         traffic.delivered(sentNanos, System.nanoTime());
     }
 
+    /**
+     * True when a message with this header is a plain notification: not the reply to one of our
+     * requests and not an error (both are parsed in full).
+     */
+    boolean isNotification(Messages.Header header) {
+        return !"platform::error".equals(header.signal()) && (header.id() < 0 || !pending.containsKey(header.id()));
+    }
+
+    void receivedNotification(String signal) {
+        traffic.notification(this, signal);
+    }
+
     void received(JsonNode message) {
         JsonNode header = message.path("header");
         String signal = header.path("signal").asText("");
@@ -141,7 +153,7 @@ final class BenchClient {
             traffic.error(message.path("code").asText("?"));
             return;
         }
-        traffic.notification(this, signal, message);
+        traffic.notification(this, signal);
     }
 
     /** The server sent a close frame; counted unless we had started closing ourselves. */

@@ -48,6 +48,7 @@ record BenchSettings(Target target, Credentials credentials, String clientPrefix
               --settle-ms N              pause before reading the server's metrics (2000)
               --signal-version V         header.v (1.0.0)
               --runs N                   repeat the scenario N times; the table shows each run and the median
+              --warmup-runs N            runs first and leave out of the figures (JIT warm-up of both sides) (0)
               --out FILE                 JSON results (bench-results/<scenario>-<timestamp>.json)
               --max-seconds N            hard bound on one run (scenario default)
             """;

@@ -2,7 +2,6 @@ package dev.hongyan.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -42,15 +41,18 @@ final class ClientChannelHandler extends SimpleChannelInboundHandler<WebSocketFr
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) throws Exception {
         if (frame instanceof TextWebSocketFrame text) {
-            long sent = Messages.sentNanos(text.content());
+            Messages.Slice slice = Messages.Slice.of(text.content());
+            long sent = Messages.sentNanos(slice.bytes(), slice.from(), slice.end());
             if (sent >= 0) {
                 client.receivedDelivery(sent);
                 return;
             }
-            JsonNode message;
-            try (ByteBufInputStream in = new ByteBufInputStream(text.content())) {
-                message = mapper.readTree((java.io.InputStream) in);
+            Messages.Header header = Messages.header(slice.bytes(), slice.from(), slice.end());
+            if (header != null && client.isNotification(header)) {
+                client.receivedNotification(header.signal());
+                return;
             }
+            JsonNode message = mapper.readTree(slice.bytes(), slice.from(), slice.end() - slice.from());
             client.received(message);
         } else if (frame instanceof PingWebSocketFrame ping) {
             ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));

@@ -111,20 +111,102 @@ final class Messages {
      * colon is allowed, since another server may format its JSON differently.
      */
     static long sentNanos(ByteBuf frame) {
-        int length = frame.readableBytes();
-        byte[] bytes;
-        int offset;
-        if (frame.hasArray()) {
-            bytes = frame.array();
-            offset = frame.arrayOffset() + frame.readerIndex();
-        } else {
-            // Direct buffers: one bulk copy, then a plain array scan; per-byte getByte() on a buffer
+        Slice slice = Slice.of(frame);
+        return sentNanos(slice.bytes(), slice.from(), slice.end());
+    }
+
+    /** A frame's bytes as an array range. */
+    record Slice(byte[] bytes, int from, int end) {
+        static Slice of(ByteBuf frame) {
+            int length = frame.readableBytes();
+            if (frame.hasArray()) {
+                int from = frame.arrayOffset() + frame.readerIndex();
+                return new Slice(frame.array(), from, from + length);
+            }
+            // Direct buffers: one bulk copy, then plain array scans; per-byte getByte() on a buffer
             // checks bounds and liveness every time and was the bench's own hottest method.
-            bytes = new byte[length];
+            byte[] bytes = new byte[length];
             frame.getBytes(frame.readerIndex(), bytes);
-            offset = 0;
+            return new Slice(bytes, 0, length);
         }
-        return sentNanos(bytes, offset, offset + length);
+    }
+
+    /** header.id and header.signal of a message, read without parsing it. */
+    record Header(long id, String signal) {}
+
+    private static final byte[] HEADER_KEY = "\"header\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ID_KEY = "\"id\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SIGNAL_KEY = "\"signal\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The header of a message by byte scanning, or null when it is not in the simple shape (then the
+     * caller parses the message in full). Notifications are most of what a room member receives
+     * (room::enter, room::client::list...); the bench only counts them, so it need not parse them.
+     * The header object holds only scalars (v, id, signal), so its end is the first '}' after it.
+     */
+    static Header header(byte[] bytes, int from, int end) {
+        int at = indexOf(bytes, from, end, HEADER_KEY);
+        if (at < 0) {
+            return null;
+        }
+        int i = skipSpace(bytes, at + HEADER_KEY.length, end);
+        if (i >= end || bytes[i] != ':') {
+            return null;
+        }
+        i = skipSpace(bytes, i + 1, end);
+        if (i >= end || bytes[i] != '{') {
+            return null;
+        }
+        int close = i;
+        while (close < end && bytes[close] != '}') {
+            close++;
+        }
+        if (close >= end) {
+            return null;
+        }
+        long id = -1;
+        int idAt = indexOf(bytes, i, close, ID_KEY);
+        if (idAt >= 0) {
+            int j = skipSpace(bytes, idAt + ID_KEY.length, close);
+            if (j < close && bytes[j] == ':') {
+                j = skipSpace(bytes, j + 1, close);
+                long value = 0;
+                int digits = 0;
+                while (j < close && bytes[j] >= '0' && bytes[j] <= '9' && digits < 18) {
+                    value = value * 10 + (bytes[j++] - '0');
+                    digits++;
+                }
+                id = digits == 0 ? -1 : value;
+            }
+        }
+        int signalAt = indexOf(bytes, i, close, SIGNAL_KEY);
+        if (signalAt < 0) {
+            return null;
+        }
+        int j = skipSpace(bytes, signalAt + SIGNAL_KEY.length, close);
+        if (j >= close || bytes[j] != ':') {
+            return null;
+        }
+        j = skipSpace(bytes, j + 1, close);
+        if (j >= close || bytes[j] != '"') {
+            return null;
+        }
+        int start = j + 1;
+        int stop = start;
+        while (stop < close && bytes[stop] != '"' && bytes[stop] != '\\') {
+            stop++;
+        }
+        if (stop >= close || bytes[stop] != '"') {
+            return null;
+        }
+        return new Header(id, new String(bytes, start, stop - start, StandardCharsets.UTF_8));
+    }
+
+    private static int skipSpace(byte[] bytes, int i, int end) {
+        while (i < end && isSpace(bytes[i])) {
+            i++;
+        }
+        return i;
     }
 
     static long sentNanos(byte[] bytes, int from, int end) {

@@ -257,7 +257,7 @@ final class RoomsScenario implements Scenario {
             expected += n * (n - 1) / 2;
         }
         LongAdder heard = new LongAdder();
-        traffic.listener((client, signal, message) -> {
+        traffic.listener((client, signal) -> {
             if ("room::leave".equals(signal)) {
                 heard.increment();
             }

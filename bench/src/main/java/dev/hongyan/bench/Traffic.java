@@ -1,6 +1,5 @@
 package dev.hongyan.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +14,7 @@ final class Traffic {
 
     /** Told about every non-delivery notification, e.g. to wait for room::leave announcements. */
     interface Listener {
-        void notification(BenchClient client, String signal, JsonNode message);
+        void notification(BenchClient client, String signal);
     }
 
     private final LatencyHistogram deliveries = new LatencyHistogram();
@@ -34,11 +33,11 @@ final class Traffic {
         lastDeliveryNanos = receivedNanos;
     }
 
-    void notification(BenchClient client, String signal, JsonNode message) {
+    void notification(BenchClient client, String signal) {
         notifications.computeIfAbsent(signal, s -> new LongAdder()).increment();
         Listener current = listener;
         if (current != null) {
-            current.notification(client, signal, message);
+            current.notification(client, signal);
         }
     }
 

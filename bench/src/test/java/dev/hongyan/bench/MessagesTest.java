@@ -64,6 +64,24 @@ class MessagesTest {
     }
 
     @Test
+    void headerIsReadWithoutParsing() {
+        assertThat(header("{\"header\":{\"v\":\"1.0.0\",\"id\":2109080700000012,\"signal\":\"room::enter\"},"
+                + "\"body\":{\"signal\":80}}")).isEqualTo(new Messages.Header(2109080700000012L, "room::enter"));
+        assertThat(header("{\"code\":\"0000\",\"body\":{\"signal\":\"x\"},\"header\" : { \"signal\" : \"a::b\" , \"id\" : 7 }}"))
+                .as("body first, spaces, id last").isEqualTo(new Messages.Header(7, "a::b"));
+        assertThat(header("{\"header\":{\"signal\":\"a\"}}")).isEqualTo(new Messages.Header(-1, "a"));
+        assertThat(header("{\"body\":{}}")).as("no header").isNull();
+        assertThat(header("{\"header\":{\"id\":1}}")).as("no signal").isNull();
+        assertThat(header("{\"header\":{\"signal\":\"a\\\"b\"}}")).as("escapes: parse in full").isNull();
+        assertThat(header("{\"header\":[1]}")).isNull();
+    }
+
+    private static Messages.Header header(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return Messages.header(bytes, 0, bytes.length);
+    }
+
+    @Test
     void scannerReadsFromTheReaderIndex() {
         ByteBuf buf = buffer("xx{\"benchSentNanos\":42}");
         buf.readerIndex(2);
