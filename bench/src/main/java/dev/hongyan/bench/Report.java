@@ -55,7 +55,11 @@ final class Report {
 
     void printTable(PrintStream out) {
         Set<String> keys = new LinkedHashSet<>();
-        runs.forEach(run -> keys.addAll(run.figures().keySet()));
+        Set<String> nested = new LinkedHashSet<>();
+        for (ScenarioResult run : runs) {
+            run.figures().forEach((key, value) -> (value instanceof Map<?, ?> ? nested : keys).add(key));
+        }
+        keys.removeAll(nested);
         List<String> header = new ArrayList<>(List.of(scenario));
         for (int i = 0; i < runs.size(); i++) {
             header.add("run " + (i + 1));
@@ -76,6 +80,10 @@ final class Report {
             rows.add(row);
         }
         printRows(out, rows);
+        // Counts by signal or error code: one line each (last run), so the table stays narrow.
+        for (String key : nested) {
+            out.println(key + " (run " + runs.size() + "): " + runs.get(runs.size() - 1).figures().get(key));
+        }
         List<Map<String, Object>> verdicts = verdicts();
         if (!verdicts.isEmpty()) {
             out.println();
