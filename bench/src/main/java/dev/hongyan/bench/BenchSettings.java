@@ -35,7 +35,7 @@ record BenchSettings(Target target, Credentials credentials, String clientPrefix
               --metrics-url URL          Prometheus metrics (default http://HOST:PORT/metrics of --url)
               --account NAME --password PW   the account clients register with (bench / bench-pw)
               --accounts a:pw,b:pw       several accounts, used round-robin (overrides --account)
-              --client-prefix P          clientId prefix (bench-); ids are P<scenario>-<run>-<n>
+              --client-prefix P          clientId prefix (bench-); ids are P<scenario>-<pid>r<run>-<n>
               --client-type T            clientType sent in client::register (WEB)
               --concurrency N            handshakes+registers in flight at once (200)
               --io-threads N             load generator event loops (cores)
