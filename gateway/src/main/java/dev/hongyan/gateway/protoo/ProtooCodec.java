@@ -117,9 +117,10 @@ final class ProtooCodec {
             throw CoreException.invalid(describe(e));
         } catch (JsonMappingException e) {
             // Our deserializers wrap mediasoup-worded OrtcExceptions: pass the wording through.
-            Throwable cause = e.getCause();
-            if (cause instanceof IllegalArgumentException invalid) {
-                throw CoreException.invalid(invalid.getMessage());
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof IllegalArgumentException invalid) {
+                    throw CoreException.invalid(invalid.getMessage());
+                }
             }
             throw CoreException.invalid(describe(e));
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -211,7 +212,7 @@ final class ProtooCodec {
         return new JsonDeserializer<>() {
             @Override
             public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-                JsonNode node = parser.readValueAsTree();
+                JsonNode node = context.readTree(parser);
                 try {
                     return parse.apply(node);
                 } catch (IllegalArgumentException e) {
