@@ -129,6 +129,14 @@ public final class IceServer implements AutoCloseable {
         return transport;
     }
 
+    /**
+     * The event loop of the first socket. With one socket (the default) it is the only thread that reads
+     * this port and runs the consent sweep, so an owner can confine its own state to it.
+     */
+    public io.netty.channel.EventLoop eventLoop() {
+        return sockets.get(0).channel().eventLoop();
+    }
+
     public InetSocketAddress localAddress() {
         return localAddress;
     }
