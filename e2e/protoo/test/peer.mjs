@@ -62,6 +62,14 @@ export async function metric(name) {
   return line === undefined ? undefined : Number(line.split(' ').pop());
 }
 
+// Every peer a test made, so a failing test cannot leave sockets open and keep node from exiting.
+const livePeers = new Set();
+
+export function closeAllPeers() {
+  for (const peer of livePeers) peer.close();
+  livePeers.clear();
+}
+
 export class TestPeer {
   /** Connects and waits for the socket to open. */
   static async connect(roomId, peerId = `peer-${randomUUID().slice(0, 8)}`) {
@@ -73,6 +81,7 @@ export class TestPeer {
   constructor(roomId, peerId) {
     this.roomId = roomId;
     this.peerId = peerId;
+    livePeers.add(this);
     this.notifications = [];
     this.serverRequests = [];
     this.consumers = new Map();

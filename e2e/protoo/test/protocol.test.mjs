@@ -1,8 +1,12 @@
 // mediasoup-demo v3 protocol (shared/reference/mediasoup-demo-reference.md §1-§3) against a running Hongyan.
 // Each test uses its own room, so tests do not see each other's peers.
-import { test } from 'node:test';
+import { afterEach, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
-import { TestPeer, newRoomId, rawUpgrade, metric, sleep } from './peer.mjs';
+import { TestPeer, closeAllPeers, newRoomId, rawUpgrade, metric, sleep } from './peer.mjs';
+
+// A hung exchange fails its test instead of the whole run.
+const test = (name, fn) => nodeTest(name, { timeout: 30_000 }, fn);
+afterEach(closeAllPeers);
 
 const NOT_JOINED = [
   ['produce', { transportId: 'x', kind: 'audio', rtpParameters: { codecs: [] } }],

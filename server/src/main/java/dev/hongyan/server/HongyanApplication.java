@@ -7,6 +7,8 @@ import dev.hongyan.core.client.ClientRegistry;
 import dev.hongyan.core.client.ClientService;
 import dev.hongyan.core.client.ClientSettings;
 import dev.hongyan.core.client.ClientType;
+import dev.hongyan.core.media.MediaRoomSettings;
+import dev.hongyan.core.media.MediaRooms;
 import dev.hongyan.core.platform.PlatformControl;
 import dev.hongyan.core.platform.PlatformSettings;
 import dev.hongyan.core.turn.TurnCredentials;
@@ -18,10 +20,15 @@ import dev.hongyan.gateway.nativeprotocol.NativeGateway;
 import dev.hongyan.gateway.nativeprotocol.NativeSettings;
 import dev.hongyan.gateway.nativeprotocol.NativeSignals;
 import dev.hongyan.gateway.nativeprotocol.client.ClientConfigFactory;
+import dev.hongyan.gateway.protoo.ProtooGateway;
+import dev.hongyan.gateway.protoo.ProtooSettings;
+import dev.hongyan.media.MediaEngine;
 import dev.hongyan.server.config.Config;
 import dev.hongyan.server.metrics.Metrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +56,8 @@ public final class HongyanApplication implements AutoCloseable {
     private final HongyanServer server;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService platformExecutor;
+    private final ExecutorService roomExecutor;
+    private final MediaEngine mediaEngine;
     private final ClientService clients;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final String generatedAdminPassword;
@@ -89,7 +98,21 @@ public final class HongyanApplication implements AutoCloseable {
                         Duration.ofMillis(nativeSettings.requestTimeoutMillis()))),
                 clients, nativeSettings, new NativeCodec(), ids, scheduler, meters);
 
-        List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway));
+        // Media: one engine (one UDP port), rooms on a small shared pool (one serial queue per room).
+        MediaSettings media = config.bind("media", MediaSettings.class);
+        try {
+            this.mediaEngine = MediaEngine.create(media.engineOptions());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the media UDP port " + media.udpPort(), e);
+        }
+        this.roomExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemon("hongyan-room"));
+        MediaRooms mediaRooms = new MediaRooms(mediaEngine, new MediaRoomSettings(media.routerOptions(), 20), roomExecutor);
+        Gauge.builder("hongyan.media.rooms", mediaRooms, MediaRooms::size)
+                .description("Rooms with a media router").register(meters);
+        ProtooGateway protoo = new ProtooGateway(mediaRooms, config.bind("protoo", ProtooSettings.class), scheduler, meters);
+
+        List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway, protoo));
         List<HttpRoute> routes = new ArrayList<>();
         this.server = new HongyanServer(config, meters, endpoints, routes);
     }
@@ -119,6 +142,8 @@ public final class HongyanApplication implements AutoCloseable {
         server.stop();
         scheduler.shutdownNow();
         platformExecutor.shutdownNow();
+        mediaEngine.close();
+        roomExecutor.shutdownNow();
         stopped.countDown();
     }
 
