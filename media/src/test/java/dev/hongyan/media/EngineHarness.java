@@ -4,9 +4,7 @@ import dev.hongyan.media.dtls.DtlsConfig;
 import dev.hongyan.media.dtls.DtlsContext;
 import dev.hongyan.media.dtls.DtlsRole;
 import dev.hongyan.media.loopback.LoopbackPeer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import dev.hongyan.media.loopback.LoopbackNetwork;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 final class EngineHarness implements AutoCloseable {
     final MediaEngine engine;
     final Router router;
-    final EventLoopGroup peerGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    final LoopbackNetwork network = new LoopbackNetwork();
     final DtlsContext peerDtls = new DtlsContext(DtlsConfig.defaults());
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -30,7 +28,7 @@ final class EngineHarness implements AutoCloseable {
     /** A transport and a peer connected to it (ICE, DTLS, SRTP ready on both sides). */
     Connected connect(DtlsRole peerRole, LoopbackPeer.Handler handler) throws Exception {
         WebRtcTransport t = router.createWebRtcTransport(WebRtcTransportOptions.defaults()).get(5, TimeUnit.SECONDS);
-        LoopbackPeer peer = LoopbackPeer.open(peerGroup, new InetSocketAddress("127.0.0.1", engine.port()), peerDtls,
+        LoopbackPeer peer = LoopbackPeer.open(network, new InetSocketAddress("127.0.0.1", engine.port()), peerDtls,
                 peerRole, handler, true);
         closeables.add(peer);
         t.connect(peer.dtlsParameters()).get(5, TimeUnit.SECONDS);
@@ -49,6 +47,6 @@ final class EngineHarness implements AutoCloseable {
         }
         engine.close();
         peerDtls.close();
-        peerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        network.close();
     }
 }

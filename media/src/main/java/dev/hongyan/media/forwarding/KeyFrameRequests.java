@@ -10,6 +10,8 @@ public final class KeyFrameRequests {
     private final long retryNanos;
     private final long minSpacingNanos;
     private boolean pending;
+    /** A request arrived inside the minimum spacing: send it as soon as the spacing allows. */
+    private boolean deferred;
     private long lastSentNanos = Long.MIN_VALUE / 2;
     private long sent;
 
@@ -20,8 +22,11 @@ public final class KeyFrameRequests {
 
     /** True when a request should go upstream now. */
     public boolean request(long nowNanos) {
-        if (pending || nowNanos - lastSentNanos < minSpacingNanos) {
-            pending = true;
+        if (pending) {
+            return false;
+        }
+        if (nowNanos - lastSentNanos < minSpacingNanos) {
+            deferred = true;
             return false;
         }
         pending = true;
@@ -32,6 +37,13 @@ public final class KeyFrameRequests {
 
     /** True when an outstanding request is due for a repeat (call on a timer). */
     public boolean retryDue(long nowNanos) {
+        if (deferred && nowNanos - lastSentNanos >= minSpacingNanos) {
+            deferred = false;
+            pending = true;
+            lastSentNanos = nowNanos;
+            sent++;
+            return true;
+        }
         if (pending && nowNanos - lastSentNanos >= Math.max(retryNanos, minSpacingNanos)) {
             lastSentNanos = nowNanos;
             sent++;
@@ -45,7 +57,7 @@ public final class KeyFrameRequests {
     }
 
     public boolean pending() {
-        return pending;
+        return pending || deferred;
     }
 
     public long sent() {

@@ -41,6 +41,7 @@ public final class IceServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IceServer.class);
     /** A WebRTC datagram fits a 1500-byte MTU; 2048 leaves room and keeps pooled buffers small. */
     static final int MAX_DATAGRAM = 2048;
+    private static final int RECEIVE_BUFFER = 4 << 20;
     /** RFC 8445 §5.1.2.1: with one address, the local preference is the maximum. */
     private static final int LOCAL_PREFERENCE = 65535;
 
@@ -90,6 +91,9 @@ public final class IceServer implements AutoCloseable {
                         .group(group)
                         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                         .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                        // One socket carries every peer's media: a few ms of bursts must fit (the kernel caps it at rmem_max).
+                        .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
+                        .option(ChannelOption.SO_SNDBUF, RECEIVE_BUFFER)
                         .handler(socket);
                 if (count > 1) {
                     bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);

@@ -14,21 +14,16 @@ import dev.hongyan.media.srtp.SrtpSession;
 import dev.hongyan.media.stun.StunAttribute;
 import dev.hongyan.media.stun.StunClass;
 import dev.hongyan.media.stun.StunMessage;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import java.net.InetAddress;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Use: {@link #open}, give {@link #dtlsParameters()} to the engine transport's {@code connect}, then
  * {@link #connect} with the transport's ICE and DTLS parameters and wait on the returned future. After
- * that {@link #sendRtp}/{@link #sendRtcp} protect and send; decrypted packets arrive at the
- * {@link Handler} on the group's event loop.
+ * that {@link #sendRtp}/{@link #sendRtcp} protect and send from the caller's thread; decrypted packets
+ * arrive at the {@link Handler} on the {@link LoopbackNetwork}'s reader thread.
  */
 public final class LoopbackPeer implements AutoCloseable {
 
@@ -48,7 +43,9 @@ public final class LoopbackPeer implements AutoCloseable {
         default void onRtcp(byte[] buf, int len) {}
     }
 
-    private final Channel channel;
+    private final LoopbackNetwork network;
+    private final DatagramChannel channel;
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private final InetSocketAddress engine;
     private final DtlsTransport dtls;
     private final DtlsContext context;
@@ -64,9 +61,12 @@ public final class LoopbackPeer implements AutoCloseable {
     private volatile long receivedPackets;
     private volatile long receivedBytes;
     private final byte[] sendBuffer = new byte[2048];
+    private final ByteBuffer sendDirect = ByteBuffer.allocateDirect(2048);
+    private final ByteBuffer controlDirect = ByteBuffer.allocateDirect(2048);
 
-    private LoopbackPeer(Channel channel, InetSocketAddress engine, DtlsContext context, DtlsRole role,
-            Handler handler, boolean decrypt, PeerHandler peerHandler) {
+    private LoopbackPeer(LoopbackNetwork network, DatagramChannel channel, InetSocketAddress engine,
+            DtlsContext context, DtlsRole role, Handler handler, boolean decrypt) {
+        this.network = network;
         this.channel = channel;
         this.engine = engine;
         this.context = context;
@@ -74,9 +74,7 @@ public final class LoopbackPeer implements AutoCloseable {
         this.handler = handler;
         this.decrypt = decrypt;
         this.ufrag = "peer" + Integer.toHexString(random.nextInt());
-        this.dtls = context.createTransport(new Keys(), bytes -> channel.writeAndFlush(
-                new DatagramPacket(Unpooled.wrappedBuffer(bytes), engine)));
-        peerHandler.peer = this;
+        this.dtls = context.createTransport(new Keys(), bytes -> sendControl(bytes, bytes.length));
     }
 
     /**
@@ -84,12 +82,15 @@ public final class LoopbackPeer implements AutoCloseable {
      * send transport says "server", a receive transport "client"). With {@code decrypt} false, RTP is
      * counted but not decrypted (benchmark receivers that only need counts).
      */
-    public static LoopbackPeer open(EventLoopGroup group, InetSocketAddress engine, DtlsContext context, DtlsRole role,
-            Handler handler, boolean decrypt) throws InterruptedException {
-        PeerHandler ph = new PeerHandler();
-        Channel ch = new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(ph)
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
-        return new LoopbackPeer(ch, engine, context, role, handler, decrypt, ph);
+    public static LoopbackPeer open(LoopbackNetwork network, InetSocketAddress engine, DtlsContext context,
+            DtlsRole role, Handler handler, boolean decrypt) throws IOException {
+        LoopbackPeer peer = new LoopbackPeer(network, network.bind(), engine, context, role, handler, decrypt);
+        network.register(peer);
+        return peer;
+    }
+
+    DatagramChannel channel() {
+        return channel;
     }
 
     /** What to give the engine transport's {@code connect()}. */
@@ -104,14 +105,16 @@ public final class LoopbackPeer implements AutoCloseable {
     public CompletableFuture<Void> connect(IceParameters engineIce, DtlsParameters engineDtls) {
         this.remoteIce = engineIce;
         sendCheck();
-        var retry = channel.eventLoop().scheduleAtFixedRate(() -> {
+        ScheduledFuture<?> retry = network.timers().scheduleAtFixedRate(() -> {
             if (!iceDone.isDone()) {
                 sendCheck();
             }
         }, 200, 200, TimeUnit.MILLISECONDS);
         // Consent freshness: keep checking, as a browser does every few seconds.
-        var consent = channel.eventLoop().scheduleAtFixedRate(this::sendCheck, 5, 5, TimeUnit.SECONDS);
-        channel.closeFuture().addListener(f -> consent.cancel(false));
+        synchronized (timers) {
+            timers.add(retry);
+            timers.add(network.timers().scheduleAtFixedRate(this::sendCheck, 5, 5, TimeUnit.SECONDS));
+        }
         iceDone.whenComplete((v, e) -> {
             retry.cancel(false);
             DtlsRole engineRole = role == DtlsRole.CLIENT ? DtlsRole.SERVER : DtlsRole.CLIENT;
@@ -135,9 +138,26 @@ public final class LoopbackPeer implements AutoCloseable {
         if (n < 0) {
             return false;
         }
-        ByteBuf buf = channel.alloc().directBuffer(n).writeBytes(sendBuffer, 0, n);
-        channel.writeAndFlush(new DatagramPacket(buf, engine), channel.voidPromise());
-        return true;
+        sendDirect.clear();
+        sendDirect.put(sendBuffer, 0, n).flip();
+        try {
+            return channel.send(sendDirect, engine) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** STUN and DTLS: from timers and handshake threads, so under their own lock. */
+    private void sendControl(byte[] bytes, int len) {
+        synchronized (controlDirect) {
+            controlDirect.clear();
+            controlDirect.put(bytes, 0, len).flip();
+            try {
+                channel.send(controlDirect, engine);
+            } catch (IOException e) {
+                // closed
+            }
+        }
     }
 
     public synchronized boolean sendRtcp(byte[] packet, int len) {
@@ -150,7 +170,7 @@ public final class LoopbackPeer implements AutoCloseable {
         if (n < 0) {
             return false;
         }
-        channel.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(sendBuffer, 0, n), engine), channel.voidPromise());
+        sendControl(sendBuffer, n);
         return true;
     }
 
@@ -163,18 +183,29 @@ public final class LoopbackPeer implements AutoCloseable {
     }
 
     public InetSocketAddress localAddress() {
-        return (InetSocketAddress) channel.localAddress();
+        try {
+            return (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Override
     public void close() {
+        synchronized (timers) {
+            timers.forEach(t -> t.cancel(false));
+        }
         dtls.close();
-        channel.close().awaitUninterruptibly();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // already closed
+        }
     }
 
     private void sendCheck() {
         IceParameters ice = remoteIce;
-        if (ice == null || !channel.isActive()) {
+        if (ice == null || !channel.isOpen()) {
             return;
         }
         List<StunAttribute> attrs = List.of(
@@ -185,10 +216,10 @@ public final class LoopbackPeer implements AutoCloseable {
         byte[] tx = StunMessage.newTransactionId(random);
         byte[] bytes = StunMessage.of(StunClass.REQUEST, StunMessage.METHOD_BINDING, tx, attrs)
                 .encode(ice.password().getBytes(StandardCharsets.UTF_8), true);
-        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), engine));
+        sendControl(bytes, bytes.length);
     }
 
-    private void onDatagram(byte[] b, int len, long nowNanos) {
+    void onDatagram(byte[] b, int len, long nowNanos) {
         PacketClass kind = PacketClass.of(b[0]);
         if (kind == PacketClass.STUN) {
             try {
@@ -200,7 +231,7 @@ public final class LoopbackPeer implements AutoCloseable {
                 // not a STUN message we can use
             }
         } else if (kind == PacketClass.DTLS) {
-            dtls.receive(b, 0, len);
+            dtls.receive(java.util.Arrays.copyOf(b, len), 0, len); // DTLS may keep the array
         } else if (kind == PacketClass.RTP_RTCP && len >= 12) {
             SrtpSession s = srtp;
             if (s == null) {
@@ -241,27 +272,6 @@ public final class LoopbackPeer implements AutoCloseable {
 
         @Override
         public void onClosed() {
-        }
-    }
-
-    private static final class PeerHandler extends SimpleChannelInboundHandler<DatagramPacket> {
-        volatile LoopbackPeer peer;
-        private final byte[] buf = new byte[2048];
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            LoopbackPeer p = peer;
-            ByteBuf content = packet.content();
-            int len = content.readableBytes();
-            if (p == null || len == 0 || len > buf.length) {
-                return;
-            }
-            long now = System.nanoTime();
-            // DTLS keeps the array it is given, so DTLS datagrams get their own copy.
-            byte[] target = PacketClass.of(content.getByte(content.readerIndex())) == PacketClass.DTLS
-                    ? new byte[len] : buf;
-            content.getBytes(content.readerIndex(), target, 0, len);
-            p.onDatagram(target, len, now);
         }
     }
 }
