@@ -87,6 +87,7 @@ class NativeRoomSignalsTest {
         Terminal carol = harness.connect("carol");
         String roomId = create(alice, Map.of("name", "r"));
         ok(alice.request("room::enter", Map.of("roomId", roomId)));
+        alice.awaitSignal("room::client::list");
         alice.clear();
         bob.clear();
         carol.clear();
@@ -117,6 +118,7 @@ class NativeRoomSignalsTest {
         String roomId = create(alice, Map.of("name", "r"));
         ok(alice.request("room::enter", Map.of("roomId", roomId)));
         ok(bob.request("room::enter", Map.of("roomId", roomId)));
+        bob.awaitSignal("room::client::list");
         bob.clear();
 
         bob.send("room::leave", Map.of("roomId", roomId));
