@@ -33,6 +33,7 @@ public final class Room {
     private final Map<String, Client> members = new LinkedHashMap<>();
     private final Set<Identity> moderators = new HashSet<>();
     private final Map<String, Invitation> invitations = new HashMap<>();
+    private final Set<String> passwordChecks = new HashSet<>();
     private RoomMedia media;
     private boolean closed;
     private ScheduledFuture<?> emptyTimer;
@@ -154,6 +155,15 @@ public final class Room {
     boolean hasInvitation(Client client, long nowMillis) {
         Invitation invitation = invitations.get(client.clientId());
         return invitation != null && invitation.expiresAtMillis > nowMillis && invitation.invitee.equals(Identity.of(client));
+    }
+
+    /** False when this client already has a password check running for this room. */
+    boolean beginPasswordCheck(String clientId) {
+        return passwordChecks.add(clientId);
+    }
+
+    void endPasswordCheck(String clientId) {
+        passwordChecks.remove(clientId);
     }
 
     void revokeInvitation(String clientId) {

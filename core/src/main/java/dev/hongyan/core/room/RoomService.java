@@ -153,7 +153,9 @@ public final class RoomService implements ClientListener {
         return room.executor().submit(() -> admission(room, client, password, throttleKey))
                 .thenCompose(admission -> admission != Admission.CHECK_PASSWORD
                         ? CompletableFuture.completedFuture(admission)
-                        : CompletableFuture.supplyAsync(() -> checkPassword(room, password, throttleKey), workers))
+                        : CompletableFuture.supplyAsync(() -> checkPassword(room, password, throttleKey), workers)
+                                .whenCompleteAsync((checked, failure) -> room.endPasswordCheck(client.clientId()),
+                                        room.executor()))
                 .thenCompose(admission -> room.executor().submit(() -> admit(room, client, admission)));
     }
 
@@ -368,6 +370,12 @@ public final class RoomService implements ClientListener {
         if (room.password().matchesCached(password)) {
             passwordThrottle.recordSuccess(throttleKey);
             return Admission.PASSWORD_OK;
+        }
+        // Guesses fired in parallel would all pass the throttle before the first one failed, and each
+        // costs a PBKDF2: one check at a time per client and room.
+        if (!room.beginPasswordCheck(client.clientId())) {
+            throw new CoreException(ErrorCode.TOO_MANY_ATTEMPTS,
+                    "a password check for room " + room.id() + " is already running; wait for its answer");
         }
         return Admission.CHECK_PASSWORD;
     }

@@ -207,6 +207,22 @@ class RoomServiceTest {
     }
 
     @Test
+    void parallelGuessesFromOneClientAreRefusedWhileOneIsChecked() {
+        Client alice = fixture.online("alice");
+        Client bob = fixture.online("bob");
+        String roomId = locked(alice, "pw");
+
+        List<CompletableFuture<Entered>> guesses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            guesses.add(rooms.enter(bob, roomId, "guess" + i));
+        }
+
+        List<ErrorCode> codes = guesses.stream().map(RoomFixture::error).toList();
+        assertThat(codes).containsOnly(ErrorCode.UNAUTHORIZED, ErrorCode.TOO_MANY_ATTEMPTS);
+        assertThat(codes.stream().filter(ErrorCode.UNAUTHORIZED::equals).count()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void anAdminNeedsNoPassword() {
         Client alice = fixture.online("alice");
         Client root = fixture.admin("root");
