@@ -33,7 +33,8 @@ public final class RoomEnterHandler implements SignalHandler<EnterRoomBody> {
             No password is needed for a room without one, for an admin, or for a terminal holding an unexpired
             room::invite (the invitation is used up by entering). Otherwise a missing or wrong password: 3401;
             after repeated wrong passwords for one room from one terminal: 3429 with the wait, whatever the
-            password. Already in the room: 3409. No such room: 3404. The room holds rooms.maxMembers members,
+            password; another room::enter while this terminal's previous password check for the room is still
+            running: 3429. Already in the room: 3409. No such room: 3404. The room holds rooms.maxMembers members,
             or the terminal is already in rooms.maxRoomsPerClient rooms: 3413, naming the limit. The same
             clientId entering again over a new connection (a takeover) replaces the old membership: the
             members hear room::leave, then room::enter.""");
