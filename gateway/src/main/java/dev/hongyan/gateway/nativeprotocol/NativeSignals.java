@@ -2,6 +2,7 @@ package dev.hongyan.gateway.nativeprotocol;
 
 import dev.hongyan.core.client.ClientService;
 import dev.hongyan.core.platform.PlatformControl;
+import dev.hongyan.core.room.RoomService;
 import dev.hongyan.gateway.nativeprotocol.client.ClientAlarmHandler;
 import dev.hongyan.gateway.nativeprotocol.client.ClientBroadcastHandler;
 import dev.hongyan.gateway.nativeprotocol.client.ClientCloseHandler;
@@ -18,6 +19,17 @@ import dev.hongyan.gateway.nativeprotocol.client.DeviceCommandHandler;
 import dev.hongyan.gateway.nativeprotocol.platform.PlatformErrorHandler;
 import dev.hongyan.gateway.nativeprotocol.platform.PlatformPowerHandler;
 import dev.hongyan.gateway.nativeprotocol.platform.PlatformScriptHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomBroadcastHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomClientListHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomClientListIdHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomCloseHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomCreateHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomEnterHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomExpelHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomInviteHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomLeaveHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomListHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomStatusHandler;
 import dev.hongyan.gateway.nativeprotocol.system.SystemInfoHandler;
 import java.time.Duration;
 
@@ -28,7 +40,7 @@ public final class NativeSignals {
 
     /** What the handlers need from core. */
     public record Dependencies(ClientService clients, MessageIds ids, ClientConfigFactory configFactory,
-            PlatformControl platform, Duration requestTimeout) {}
+            PlatformControl platform, Duration requestTimeout, RoomService rooms) {}
 
     public static SignalRegistry registry(Dependencies deps) {
         var registry = new SignalRegistry();
@@ -53,6 +65,21 @@ public final class NativeSignals {
                 .register(PlatformPowerHandler.platformShutdown(clientRegistry, deps.platform()))
                 .register(PlatformPowerHandler.systemReboot(clientRegistry, deps.platform()))
                 .register(PlatformPowerHandler.systemShutdown(clientRegistry, deps.platform()));
+        registerRooms(registry, deps.rooms());
         return registry;
+    }
+
+    private static void registerRooms(SignalRegistry registry, RoomService rooms) {
+        registry.register(new RoomCreateHandler(rooms))
+                .register(new RoomEnterHandler(rooms))
+                .register(new RoomLeaveHandler(rooms))
+                .register(new RoomCloseHandler(rooms))
+                .register(new RoomInviteHandler(rooms))
+                .register(new RoomExpelHandler(rooms))
+                .register(new RoomBroadcastHandler(rooms))
+                .register(new RoomListHandler(rooms))
+                .register(new RoomStatusHandler(rooms))
+                .register(new RoomClientListHandler(rooms))
+                .register(new RoomClientListIdHandler(rooms));
     }
 }
