@@ -70,6 +70,27 @@ class RoomsTest {
         return message.path("header").path("signal").asText();
     }
 
+    // ---- takeover ----
+
+    @Test
+    void aTakenOverConnectionLeavesItsRoomsAndTheNewOneStartsOutside() {
+        try (SignalClient alice = server.register("alice", "tk-alice");
+                SignalClient bob = server.register("bob", "tk-bob");
+                SignalClient aliceAgain = server.connect()) {
+            String roomId = create(alice, Map.of("name", "takeover"));
+            enter(alice, roomId, null);
+            enter(bob, roomId, null);
+            alice.await("room::enter");
+            aliceAgain.registerAs("alice", "alice-pw", "tk-alice", "WEB");
+            JsonNode left = bob.await("room::leave");
+            assertThat(left.path("body").path("clientId").asText()).isEqualTo("tk-alice");
+            JsonNode members = ok(bob.request("room::client::list", Map.of("roomId", roomId)));
+            assertThat(members).hasSize(1);
+            enter(aliceAgain, roomId, null);
+            assertThat(bob.await("room::enter").path("body").path("clientId").asText()).isEqualTo("tk-alice");
+        }
+    }
+
     // ---- create, enter ----
 
     @Test
