@@ -72,7 +72,8 @@ public final class SessionService implements ClientListener {
         // A party may have gone offline between the lookup and the indexing, after its offline
         // cleanup ran: such a session would otherwise only end at the timeout.
         if (!isOnline(caller) || !isOnline(callee)) {
-            close(session, CloseReason.OFFLINE, null);
+            // The caller hears of it as this request's 3404, not as a close of a session it never saw.
+            close(session, CloseReason.OFFLINE, caller);
             throw CoreException.notFound("client \"" + calleeId + "\" is not online");
         }
         answerCaller.accept(session);
