@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** session::* through the dispatcher, with real core services and in-memory connections. */
 class SessionSignalsTest {
 
-    private final NativeHarness harness = new NativeHarness(300, 1000);
+    /** A generous call timeout, so a slow first test on a busy machine cannot time its call out. */
+    private final NativeHarness harness = new NativeHarness(30_000, 1000);
 
     @AfterEach
     void stop() {
@@ -101,6 +102,7 @@ class SessionSignalsTest {
 
     @Test
     void anUnansweredCallTimesOutForBoth() throws Exception {
+        NativeHarness harness = new NativeHarness(300, 1000);
         Terminal alice = harness.register("alice-1", "alice");
         Terminal bob = harness.register("bob-1", "bob");
         String sessionId = call(alice, bob, "bob-1");
@@ -108,17 +110,20 @@ class SessionSignalsTest {
         JsonNode toBob = bob.next("session::close").path("body");
         assertThat(toBob.path("sessionId").asText()).isEqualTo(sessionId);
         assertThat(toBob.path("reason").asText()).isEqualTo("timeout");
+        harness.close();
     }
 
     @Test
     void theCalleesExchangeStopsTheTimeout() throws Exception {
+        NativeHarness harness = new NativeHarness(1000, 1000);
         Terminal alice = harness.register("alice-1", "alice");
         Terminal bob = harness.register("bob-1", "bob");
         String sessionId = call(alice, bob, "bob-1");
         bob.send("session::exchange", Map.of("sessionId", sessionId, "type", "offer", "sdp", "v=0"));
         alice.next("session::exchange");
-        assertThat(alice.poll(600)).isNull();
+        assertThat(alice.poll(1500)).isNull();
         assertThat(harness.sessions.find(sessionId)).isPresent();
+        harness.close();
     }
 
     @Test
