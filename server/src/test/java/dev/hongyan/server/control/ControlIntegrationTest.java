@@ -3,8 +3,10 @@ package dev.hongyan.server.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hongyan.server.support.CallsTestServer;
-import dev.hongyan.server.support.NativeTerminal;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hongyan.server.testing.SignalClient;
+import dev.hongyan.server.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /** control::* against the started server: relay, answer under the caller's id, permission, failures. */
 class ControlIntegrationTest {
 
-    private final CallsTestServer server = new CallsTestServer(30_000, 500);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestServer server = TestServer.start("signal:\n  requestTimeoutMillis: 500\n");
 
     @AfterEach
     void stop() {
@@ -25,48 +29,57 @@ class ControlIntegrationTest {
         assertThat(message.path("message").asText()).contains(part);
     }
 
+    /** The device's success answer to a server request: same id and signal, code 0000. */
+    private static void answer(SignalClient device, long id, String signal, Object body) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("code", "0000");
+        envelope.putObject("header").put("v", "1.0.0").put("id", id).put("signal", signal);
+        envelope.set("body", JSON.valueToTree(body));
+        device.sendRaw(envelope.toString());
+    }
+
     @Test
-    void aPhotographRequestIsAnsweredByTheDevice() throws Exception {
-        try (NativeTerminal phone = NativeTerminal.register(server, "alice-phone", "alice");
-                NativeTerminal camera = NativeTerminal.register(server, "alice-camera", "alice")) {
+    void aPhotographRequestIsAnsweredByTheDevice()  {
+        try (SignalClient phone = server.register("alice", "alice-phone");
+                SignalClient camera = server.register("alice", "alice-camera")) {
             long id = phone.send("control::photograph", Map.of("to", "alice-camera"));
-            JsonNode request = camera.next("control::photograph");
+            JsonNode request = camera.await("control::photograph");
             assertThat(request.path("body").path("from").asText()).isEqualTo("alice-phone");
             assertThat(request.path("body").has("to")).isFalse();
-            camera.sendRaw(request.path("header").path("id").asLong(), "control::photograph",
-                    Map.of("filepath", "/sdcard/photo/1.jpg"), "0000");
-            JsonNode reply = phone.nextWithId(id);
+            answer(camera, request.path("header").path("id").asLong(), "control::photograph",
+                    Map.of("filepath", "/sdcard/photo/1.jpg"));
+            JsonNode reply = phone.awaitId(id);
             assertThat(reply.path("code").asText()).isEqualTo("0000");
             assertThat(reply.path("body").path("filepath").asText()).isEqualTo("/sdcard/photo/1.jpg");
         }
     }
 
     @Test
-    void adminsControlAnyoneAndOthersOnlyTheirAccount() throws Exception {
-        try (NativeTerminal admin = NativeTerminal.register(server, "console", "admin");
-                NativeTerminal alice = NativeTerminal.register(server, "alice-phone", "alice");
-                NativeTerminal camera = NativeTerminal.register(server, "bob-camera", "bob")) {
+    void adminsControlAnyoneAndOthersOnlyTheirAccount()  {
+        try (SignalClient admin = server.register("admin", "console");
+                SignalClient alice = server.register("alice", "alice-phone");
+                SignalClient camera = server.register("bob", "bob-camera")) {
             assertError(alice.request("control::bell", Map.of("to", "bob-camera", "enabled", true)), "3403", "same account");
             long id = admin.send("control::bell", Map.of("to", "bob-camera", "enabled", true));
-            JsonNode request = camera.next("control::bell");
+            JsonNode request = camera.await("control::bell");
             assertThat(request.path("body").path("enabled").asBoolean()).isTrue();
-            camera.sendRaw(request.path("header").path("id").asLong(), "control::bell", Map.of("enabled", true), "0000");
-            assertThat(admin.nextWithId(id).path("body").path("enabled").asBoolean()).isTrue();
+            answer(camera, request.path("header").path("id").asLong(), "control::bell", Map.of("enabled", true));
+            assertThat(admin.awaitId(id).path("body").path("enabled").asBoolean()).isTrue();
         }
     }
 
     @Test
-    void missingOfflineAndSilentTargetsFail() throws Exception {
-        try (NativeTerminal admin = NativeTerminal.register(server, "console", "admin");
-                NativeTerminal camera = NativeTerminal.register(server, "bob-camera", "bob")) {
+    void missingOfflineAndSilentTargetsFail()  {
+        try (SignalClient admin = server.register("admin", "console");
+                SignalClient camera = server.register("bob", "bob-camera")) {
             assertError(admin.request("control::wakeup", Map.of()), "1003", "missing to");
             assertError(admin.request("control::wakeup", Map.of("to", "nobody")), "3404", "not online");
             assertError(admin.request("control::client::record", Map.of("to", "bob-camera", "enabled", true)), "2001",
                     "in time");
             long id = admin.send("control::config::video", Map.of("to", "bob-camera", "frameRate", 15));
-            camera.next("control::config::video");
-            camera.close();
-            assertError(admin.nextWithId(id), "2002", "offline");
+            camera.await("control::config::video");
+            camera.abort();
+            assertError(admin.awaitId(id), "2002", "offline");
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.hongyan.server.p2p;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hongyan.server.support.CallsTestServer;
+import dev.hongyan.server.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class P2pEndToEndTest {
 
     @Test
     void realPeersConnectThroughTheServer() throws Exception {
-        try (CallsTestServer server = new CallsTestServer(30_000, 5_000)) {
+        try (TestServer server = TestServer.start()) {
             NodeTestRunner.Result result = new NodeTestRunner("p2p").run(Map.of(
                     "HONGYAN_URL", server.httpUrl(),
                     "HONGYAN_E2E_USERNAME", "alice",
