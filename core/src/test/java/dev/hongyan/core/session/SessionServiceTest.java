@@ -159,7 +159,10 @@ class SessionServiceTest {
         Client alice = online("alice");
         Client bob = online("bob");
         Session session = sessions.call(alice, "bob", true, true, s -> { });
-        waitUntil(() -> session.state() == SessionState.CLOSED);
+        // The parties are told after the state flips: wait for the pushes themselves.
+        waitUntil(() -> endpoint(alice).signals().contains("session::close")
+                && endpoint(bob).signals().contains("session::close"));
+        assertThat(session.state()).isEqualTo(SessionState.CLOSED);
         assertThat(endpoint(alice).last().signal()).isEqualTo("session::close");
         assertThat(body(endpoint(alice).last().body())).containsEntry("reason", "timeout");
         assertThat(body(endpoint(bob).last().body())).containsEntry("reason", "timeout");
