@@ -10,6 +10,8 @@ import dev.hongyan.core.client.ClientType;
 import dev.hongyan.core.control.ControlPolicy;
 import dev.hongyan.core.platform.PlatformControl;
 import dev.hongyan.core.platform.PlatformSettings;
+import dev.hongyan.core.room.RoomService;
+import dev.hongyan.core.room.RoomSettings;
 import dev.hongyan.core.session.SessionService;
 import dev.hongyan.core.session.SessionSettings;
 import dev.hongyan.core.turn.TurnCredentials;
@@ -53,6 +55,7 @@ public final class HongyanApplication implements AutoCloseable {
     private final HongyanServer server;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService platformExecutor;
+    private final ExecutorService roomWorkers;
     private final ClientService clients;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final String generatedAdminPassword;
@@ -63,6 +66,8 @@ public final class HongyanApplication implements AutoCloseable {
         PrometheusMeterRegistry meters = Metrics.newRegistry();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hongyan-timer"));
         this.platformExecutor = Executors.newFixedThreadPool(2, daemon("hongyan-platform"));
+        // Room actors and room-password hashing: off the event loops, one thread per core.
+        this.roomWorkers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("hongyan-rooms"));
 
         AccountStore accounts = new AccountStore(random);
         accounts.seed(config.getString("accounts"));
@@ -79,6 +84,13 @@ public final class HongyanApplication implements AutoCloseable {
                     .tag("type", type.name()).description("Registered clients by client type").register(meters);
         }
 
+        // Room passwords get their own throttle (keys per room and client), with the login numbers.
+        LoginThrottle roomPasswordThrottle = new LoginThrottle(clock, security.loginMaxFailures(),
+                security.loginFailureWindowMillis(), security.loginLockMillis());
+        RoomService rooms = new RoomService(clients, config.bind("rooms", RoomSettings.class), roomPasswordThrottle,
+                roomWorkers, scheduler, random, clock);
+        Gauge.builder("hongyan.rooms", rooms, RoomService::size).description("Open rooms").register(meters);
+
         NativeSettings nativeSettings = config.bind("signal", NativeSettings.class);
         MessageIds ids = new MessageIds(clock, nativeSettings.serverIndex());
         WebRtcSettings webrtc = config.bind("webrtc", WebRtcSettings.class);
@@ -92,7 +104,8 @@ public final class HongyanApplication implements AutoCloseable {
         clients.addListener(sessions);
         NativeGateway nativeGateway = new NativeGateway(
                 NativeSignals.registry(new NativeSignals.Dependencies(clients, ids, configFactory, platform,
-                        Duration.ofMillis(nativeSettings.requestTimeoutMillis()), sessions, new ControlPolicy(registry))),
+                        Duration.ofMillis(nativeSettings.requestTimeoutMillis()), rooms, sessions,
+                        new ControlPolicy(registry))),
                 clients, nativeSettings, new NativeCodec(), ids, scheduler, meters);
         P2pGateway p2p = new P2pGateway();
 
@@ -126,6 +139,7 @@ public final class HongyanApplication implements AutoCloseable {
         server.stop();
         scheduler.shutdownNow();
         platformExecutor.shutdownNow();
+        roomWorkers.shutdownNow();
         stopped.countDown();
     }
 

@@ -3,6 +3,7 @@ package dev.hongyan.gateway.nativeprotocol;
 import dev.hongyan.core.client.ClientService;
 import dev.hongyan.core.control.ControlPolicy;
 import dev.hongyan.core.platform.PlatformControl;
+import dev.hongyan.core.room.RoomService;
 import dev.hongyan.core.session.SessionService;
 import dev.hongyan.gateway.nativeprotocol.client.ClientAlarmHandler;
 import dev.hongyan.gateway.nativeprotocol.client.ClientBroadcastHandler;
@@ -21,6 +22,17 @@ import dev.hongyan.gateway.nativeprotocol.control.ControlRelayHandler;
 import dev.hongyan.gateway.nativeprotocol.platform.PlatformErrorHandler;
 import dev.hongyan.gateway.nativeprotocol.platform.PlatformPowerHandler;
 import dev.hongyan.gateway.nativeprotocol.platform.PlatformScriptHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomBroadcastHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomClientListHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomClientListIdHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomCloseHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomCreateHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomEnterHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomExpelHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomInviteHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomLeaveHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomListHandler;
+import dev.hongyan.gateway.nativeprotocol.room.RoomStatusHandler;
 import dev.hongyan.gateway.nativeprotocol.session.SessionCallHandler;
 import dev.hongyan.gateway.nativeprotocol.session.SessionCloseHandler;
 import dev.hongyan.gateway.nativeprotocol.session.SessionExchangeHandler;
@@ -35,7 +47,8 @@ public final class NativeSignals {
 
     /** What the handlers need from core. */
     public record Dependencies(ClientService clients, MessageIds ids, ClientConfigFactory configFactory,
-            PlatformControl platform, Duration requestTimeout, SessionService sessions, ControlPolicy control) {}
+            PlatformControl platform, Duration requestTimeout, RoomService rooms, SessionService sessions,
+            ControlPolicy control) {}
 
     public static SignalRegistry registry(Dependencies deps) {
         var registry = new SignalRegistry();
@@ -60,8 +73,23 @@ public final class NativeSignals {
                 .register(PlatformPowerHandler.platformShutdown(clientRegistry, deps.platform()))
                 .register(PlatformPowerHandler.systemReboot(clientRegistry, deps.platform()))
                 .register(PlatformPowerHandler.systemShutdown(clientRegistry, deps.platform()));
+        registerRooms(registry, deps.rooms());
         registerSessionAndControl(registry, deps);
         return registry;
+    }
+
+    private static void registerRooms(SignalRegistry registry, RoomService rooms) {
+        registry.register(new RoomCreateHandler(rooms))
+                .register(new RoomEnterHandler(rooms))
+                .register(new RoomLeaveHandler(rooms))
+                .register(new RoomCloseHandler(rooms))
+                .register(new RoomInviteHandler(rooms))
+                .register(new RoomExpelHandler(rooms))
+                .register(new RoomBroadcastHandler(rooms))
+                .register(new RoomListHandler(rooms))
+                .register(new RoomStatusHandler(rooms))
+                .register(new RoomClientListHandler(rooms))
+                .register(new RoomClientListIdHandler(rooms));
     }
 
     private static void registerSessionAndControl(SignalRegistry registry, Dependencies deps) {

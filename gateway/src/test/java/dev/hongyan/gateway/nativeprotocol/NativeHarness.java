@@ -12,6 +12,8 @@ import dev.hongyan.core.client.PresenceScope;
 import dev.hongyan.core.control.ControlPolicy;
 import dev.hongyan.core.platform.PlatformControl;
 import dev.hongyan.core.platform.PlatformSettings;
+import dev.hongyan.core.room.RoomService;
+import dev.hongyan.core.room.RoomSettings;
 import dev.hongyan.core.session.SessionService;
 import dev.hongyan.core.session.SessionSettings;
 import dev.hongyan.gateway.connection.Connection;
@@ -61,7 +63,10 @@ public final class NativeHarness implements AutoCloseable {
         MessageIds ids = new MessageIds(clock, 0);
         SignalRegistry registry = NativeSignals.registry(new NativeSignals.Dependencies(clients, ids,
                 new ClientConfigFactory(Map.of(), List.of(), Optional.empty(), clients), platform,
-                Duration.ofMillis(requestTimeoutMillis), sessions, new ControlPolicy(clients.registry())));
+                Duration.ofMillis(requestTimeoutMillis),
+                new RoomService(clients, RoomSettings.DEFAULTS, new LoginThrottle(clock, 50, 60_000, 30_000), Runnable::run,
+                        scheduler, random, clock),
+                sessions, new ControlPolicy(clients.registry())));
         gateway = new NativeGateway(registry, clients, new NativeSettings("1.0.0", 0, 10_000, 60_000, requestTimeoutMillis),
                 new NativeCodec(), ids, scheduler, new SimpleMeterRegistry());
     }
