@@ -7,10 +7,13 @@ import dev.hongyan.core.client.ClientRegistry;
 import dev.hongyan.core.client.ClientService;
 import dev.hongyan.core.client.ClientSettings;
 import dev.hongyan.core.client.ClientType;
+import dev.hongyan.core.control.ControlPolicy;
 import dev.hongyan.core.platform.PlatformControl;
 import dev.hongyan.core.platform.PlatformSettings;
 import dev.hongyan.core.room.RoomService;
 import dev.hongyan.core.room.RoomSettings;
+import dev.hongyan.core.session.SessionService;
+import dev.hongyan.core.session.SessionSettings;
 import dev.hongyan.core.turn.TurnCredentials;
 import dev.hongyan.gateway.connection.HttpRoute;
 import dev.hongyan.gateway.connection.WebSocketEndpoint;
@@ -20,6 +23,7 @@ import dev.hongyan.gateway.nativeprotocol.NativeGateway;
 import dev.hongyan.gateway.nativeprotocol.NativeSettings;
 import dev.hongyan.gateway.nativeprotocol.NativeSignals;
 import dev.hongyan.gateway.nativeprotocol.client.ClientConfigFactory;
+import dev.hongyan.gateway.p2p.P2pGateway;
 import dev.hongyan.server.config.Config;
 import dev.hongyan.server.metrics.Metrics;
 import io.micrometer.core.instrument.Gauge;
@@ -96,13 +100,17 @@ public final class HongyanApplication implements AutoCloseable {
                 webrtc.stunUrls(), turn, clients);
         PlatformControl platform = new PlatformControl(config.bind("platform", PlatformSettings.class), platformExecutor,
                 this::stopInBackground);
+        SessionService sessions = new SessionService(registry, scheduler, clock, config.bind("sessions", SessionSettings.class));
+        clients.addListener(sessions);
         NativeGateway nativeGateway = new NativeGateway(
                 NativeSignals.registry(new NativeSignals.Dependencies(clients, ids, configFactory, platform,
-                        Duration.ofMillis(nativeSettings.requestTimeoutMillis()), rooms)),
+                        Duration.ofMillis(nativeSettings.requestTimeoutMillis()), rooms, sessions,
+                        new ControlPolicy(registry))),
                 clients, nativeSettings, new NativeCodec(), ids, scheduler, meters);
+        P2pGateway p2p = new P2pGateway();
 
-        List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway));
-        List<HttpRoute> routes = new ArrayList<>();
+        List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway, p2p.endpoint()));
+        List<HttpRoute> routes = new ArrayList<>(p2p.routes());
         this.server = new HongyanServer(config, meters, endpoints, routes);
     }
 
@@ -170,7 +178,8 @@ public final class HongyanApplication implements AutoCloseable {
                  Shown once. Configure accounts (HONGYAN_ACCOUNTS) to choose.
                 ==============================================================
                 """.formatted(password)));
-        log.info("Hongyan listening on port {} (native signaling: /websocket.signal)", application.port());
+        log.info("Hongyan listening on port {} (native signaling: /websocket.signal; domain P2P: /ws/{domain}, POST /offer)",
+                application.port());
         application.awaitStop();
     }
 }

@@ -10,10 +10,13 @@ import dev.hongyan.core.client.ClientRegistry;
 import dev.hongyan.core.client.ClientService;
 import dev.hongyan.core.client.ClientSettings;
 import dev.hongyan.core.client.PresenceScope;
+import dev.hongyan.core.control.ControlPolicy;
 import dev.hongyan.core.platform.PlatformControl;
 import dev.hongyan.core.platform.PlatformSettings;
 import dev.hongyan.core.room.RoomService;
 import dev.hongyan.core.room.RoomSettings;
+import dev.hongyan.core.session.SessionService;
+import dev.hongyan.core.session.SessionSettings;
 import dev.hongyan.gateway.connection.Connection;
 import dev.hongyan.gateway.connection.HandshakeRequest;
 import dev.hongyan.gateway.connection.WebSocketSession;
@@ -67,7 +70,9 @@ final class NativeRoomHarness implements AutoCloseable {
         MessageIds ids = new MessageIds(clock, 0);
         var registry = NativeSignals.registry(new NativeSignals.Dependencies(clients, ids,
                 new ClientConfigFactory(Map.of(), List.of(), Optional.empty(), clients), platform,
-                Duration.ofSeconds(5), rooms));
+                Duration.ofSeconds(5), rooms,
+                new SessionService(clients.registry(), scheduler, clock, SessionSettings.DEFAULTS),
+                new ControlPolicy(clients.registry())));
         gateway = new NativeGateway(registry, clients, new NativeSettings("1.0.0", 0, 60_000, 60_000, 5_000), codec,
                 ids, scheduler, new SimpleMeterRegistry());
     }
