@@ -9,8 +9,13 @@ import dev.hongyan.core.client.ClientSettings;
 import dev.hongyan.core.client.ClientType;
 import dev.hongyan.core.media.MediaRoomSettings;
 import dev.hongyan.core.media.MediaRooms;
+import dev.hongyan.core.control.ControlPolicy;
 import dev.hongyan.core.platform.PlatformControl;
 import dev.hongyan.core.platform.PlatformSettings;
+import dev.hongyan.core.room.RoomService;
+import dev.hongyan.core.room.RoomSettings;
+import dev.hongyan.core.session.SessionService;
+import dev.hongyan.core.session.SessionSettings;
 import dev.hongyan.core.turn.TurnCredentials;
 import dev.hongyan.gateway.connection.HttpRoute;
 import dev.hongyan.gateway.connection.WebSocketEndpoint;
@@ -23,6 +28,7 @@ import dev.hongyan.gateway.nativeprotocol.client.ClientConfigFactory;
 import dev.hongyan.gateway.protoo.ProtooGateway;
 import dev.hongyan.gateway.protoo.ProtooSettings;
 import dev.hongyan.media.MediaEngine;
+import dev.hongyan.gateway.p2p.P2pGateway;
 import dev.hongyan.server.config.Config;
 import dev.hongyan.server.metrics.Metrics;
 import io.micrometer.core.instrument.Gauge;
@@ -56,8 +62,8 @@ public final class HongyanApplication implements AutoCloseable {
     private final HongyanServer server;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService platformExecutor;
-    private final ExecutorService roomExecutor;
     private final MediaEngine mediaEngine;
+    private final ExecutorService roomWorkers;
     private final ClientService clients;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final String generatedAdminPassword;
@@ -68,6 +74,8 @@ public final class HongyanApplication implements AutoCloseable {
         PrometheusMeterRegistry meters = Metrics.newRegistry();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hongyan-timer"));
         this.platformExecutor = Executors.newFixedThreadPool(2, daemon("hongyan-platform"));
+        // Room actors and room-password hashing: off the event loops, one thread per core.
+        this.roomWorkers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("hongyan-rooms"));
 
         AccountStore accounts = new AccountStore(random);
         accounts.seed(config.getString("accounts"));
@@ -84,6 +92,13 @@ public final class HongyanApplication implements AutoCloseable {
                     .tag("type", type.name()).description("Registered clients by client type").register(meters);
         }
 
+        // Room passwords get their own throttle (keys per room and client), with the login numbers.
+        LoginThrottle roomPasswordThrottle = new LoginThrottle(clock, security.loginMaxFailures(),
+                security.loginFailureWindowMillis(), security.loginLockMillis());
+        RoomService rooms = new RoomService(clients, config.bind("rooms", RoomSettings.class), roomPasswordThrottle,
+                roomWorkers, scheduler, random, clock);
+        Gauge.builder("hongyan.rooms", rooms, RoomService::size).description("Open rooms").register(meters);
+
         NativeSettings nativeSettings = config.bind("signal", NativeSettings.class);
         MessageIds ids = new MessageIds(clock, nativeSettings.serverIndex());
         WebRtcSettings webrtc = config.bind("webrtc", WebRtcSettings.class);
@@ -93,27 +108,30 @@ public final class HongyanApplication implements AutoCloseable {
                 webrtc.stunUrls(), turn, clients);
         PlatformControl platform = new PlatformControl(config.bind("platform", PlatformSettings.class), platformExecutor,
                 this::stopInBackground);
+        SessionService sessions = new SessionService(registry, scheduler, clock, config.bind("sessions", SessionSettings.class));
+        clients.addListener(sessions);
         NativeGateway nativeGateway = new NativeGateway(
                 NativeSignals.registry(new NativeSignals.Dependencies(clients, ids, configFactory, platform,
-                        Duration.ofMillis(nativeSettings.requestTimeoutMillis()))),
+                        Duration.ofMillis(nativeSettings.requestTimeoutMillis()), rooms, sessions,
+                        new ControlPolicy(registry))),
                 clients, nativeSettings, new NativeCodec(), ids, scheduler, meters);
+        P2pGateway p2p = new P2pGateway();
 
-        // Media: one engine (one UDP port), rooms on a small shared pool (one serial queue per room).
+        // Media: one engine (one UDP port) shared by every room's router.
         MediaSettings media = config.bind("media", MediaSettings.class);
         try {
             this.mediaEngine = MediaEngine.create(media.engineOptions());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the media UDP port " + media.udpPort(), e);
         }
-        this.roomExecutor = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                daemon("hongyan-room"));
-        MediaRooms mediaRooms = new MediaRooms(mediaEngine, new MediaRoomSettings(media.routerOptions(), 20), roomExecutor);
+        // A room's media runs on the same workers as its signaling side: one serial queue per room.
+        MediaRooms mediaRooms = new MediaRooms(mediaEngine, new MediaRoomSettings(media.routerOptions(), 20), roomWorkers);
         Gauge.builder("hongyan.media.rooms", mediaRooms, MediaRooms::size)
                 .description("Rooms with a media router").register(meters);
         ProtooGateway protoo = new ProtooGateway(mediaRooms, config.bind("protoo", ProtooSettings.class), scheduler, meters);
 
-        List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway, protoo));
-        List<HttpRoute> routes = new ArrayList<>();
+        List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway, p2p.endpoint(), protoo));
+        List<HttpRoute> routes = new ArrayList<>(p2p.routes());
         this.server = new HongyanServer(config, meters, endpoints, routes);
     }
 
@@ -143,7 +161,7 @@ public final class HongyanApplication implements AutoCloseable {
         scheduler.shutdownNow();
         platformExecutor.shutdownNow();
         mediaEngine.close();
-        roomExecutor.shutdownNow();
+        roomWorkers.shutdownNow();
         stopped.countDown();
     }
 
@@ -182,7 +200,8 @@ public final class HongyanApplication implements AutoCloseable {
                  Shown once. Configure accounts (HONGYAN_ACCOUNTS) to choose.
                 ==============================================================
                 """.formatted(password)));
-        log.info("Hongyan listening on port {} (native signaling: /websocket.signal)", application.port());
+        log.info("Hongyan listening on port {} (native signaling: /websocket.signal; domain P2P: /ws/{domain}, POST /offer)",
+                application.port());
         application.awaitStop();
     }
 }
