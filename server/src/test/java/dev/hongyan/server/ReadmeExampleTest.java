@@ -42,7 +42,7 @@ class ReadmeExampleTest {
         List<String> lines = session.lines().filter(l -> l.contains(" → ") || l.contains(" ← ")).toList();
         assertThat(lines).hasSizeGreaterThan(3);
         Map<String, SignalClient> terminals = new LinkedHashMap<>();
-        Map<String, String> captured = new LinkedHashMap<>();
+        Map<String, JsonNode> captured = new LinkedHashMap<>();
         try (TestServer server = TestServer.start()) {
             for (String line : lines) {
                 boolean sends = line.contains(" → ");
@@ -51,8 +51,8 @@ class ReadmeExampleTest {
                 SignalClient terminal = terminals.computeIfAbsent(who, w -> server.connect());
                 if (sends) {
                     String text = parts[1];
-                    for (Map.Entry<String, String> value : captured.entrySet()) {
-                        text = text.replace("\"«" + value.getKey() + "»\"", JSON.writeValueAsString(value.getValue()));
+                    for (Map.Entry<String, JsonNode> value : captured.entrySet()) {
+                        text = text.replace("\"«" + value.getKey() + "»\"", value.getValue().toString());
                     }
                     assertThat(text).as("placeholders bound before use: " + line).doesNotContain("«");
                     terminal.sendRaw(text);
@@ -68,17 +68,17 @@ class ReadmeExampleTest {
         }
     }
 
-    private static void assertMatches(JsonNode expected, JsonNode actual, String where, Map<String, String> captured) {
+    private static void assertMatches(JsonNode expected, JsonNode actual, String where, Map<String, JsonNode> captured) {
         if (expected.isTextual() && expected.asText().equals("…")) {
             assertThat(actual.isMissingNode()).as(where + " is present").isFalse();
             return;
         }
         if (expected.isTextual() && expected.asText().startsWith("«") && expected.asText().endsWith("»")) {
             String name = expected.asText().substring(1, expected.asText().length() - 1);
-            assertThat(actual.isTextual()).as(where + " is text: " + actual).isTrue();
-            String bound = captured.putIfAbsent(name, actual.asText());
+            assertThat(actual.isValueNode()).as(where + " is a value: " + actual).isTrue();
+            JsonNode bound = captured.putIfAbsent(name, actual);
             if (bound != null) {
-                assertThat(actual.asText()).as(where + " = «" + name + "»").isEqualTo(bound);
+                assertThat(actual).as(where + " = «" + name + "»").isEqualTo(bound);
             }
             return;
         }
