@@ -1,0 +1,122 @@
+package dev.hongyan.server.websocket;
+
+import dev.hongyan.gateway.connection.Connection;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A WebSocket channel as the gateways see it. */
+final class NettyConnection implements Connection {
+
+    /** After sending a close frame, how long the frame gets to leave before the socket is closed anyway. */
+    private static final long CLOSE_FLUSH_MILLIS = 1000;
+    /** RFC 6455 §5.5: a control frame's payload is at most 125 bytes, 2 of them the status code. */
+    private static final int MAX_REASON_BYTES = 123;
+
+    private final String id;
+    private final String remoteIp;
+    private final Channel channel;
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    NettyConnection(String id, String remoteIp, Channel channel) {
+        this.id = id;
+        this.remoteIp = remoteIp;
+        this.channel = channel;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String remoteIp() {
+        return remoteIp;
+    }
+
+    @Override
+    public boolean sendText(String text) {
+        if (closing.get() || !channel.isActive()) {
+            return false;
+        }
+        // Netty hands a write from another thread to the event loop as a task; the pending bytes still
+        // count towards the high-water mark, so a flood from any thread trips the slow-reader cut.
+        channel.writeAndFlush(new TextWebSocketFrame(text), channel.voidPromise());
+        return true;
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        CloseWebSocketFrame frame = new CloseWebSocketFrame(validCode(code), truncate(reason));
+        channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+        // A peer that does not read would keep the close frame queued forever.
+        channel.eventLoop().schedule(() -> {
+            channel.close();
+        }, CLOSE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Cuts a peer whose write buffer passed the high-water mark: nothing queued will ever reach it in time. */
+    void cut(int code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason), channel.voidPromise());
+        channel.close();
+    }
+
+    /** The peer or the network closed first. */
+    void markClosed() {
+        closing.set(true);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closing.get() && channel.isActive();
+    }
+
+    @Override
+    public Executor executor() {
+        return channel.eventLoop();
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + " " + remoteIp + "]";
+    }
+
+    private static int validCode(int code) {
+        // 1005, 1006 and 1015 may not appear on the wire; a gateway bug should not throw from close().
+        return WebSocketCloseStatus.isValidStatusCode(code) ? code : WebSocketCloseStatus.NORMAL_CLOSURE.code();
+    }
+
+    static String truncate(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_REASON_BYTES) {
+            return reason;
+        }
+        int end = reason.length();
+        while (reason.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
+            end--;
+        }
+        if (end > 0 && Character.isHighSurrogate(reason.charAt(end - 1))) {
+            end--;
+        }
+        return reason.substring(0, end);
+    }
+}
