@@ -66,24 +66,30 @@ async function pauseAndResume(a, b, peers) {
 
 async function switchLayers(a, b, peers) {
   const consumerId = await videoConsumerId(b);
-  const high = (await b.stats()).video.frameWidth;
-  console.error(`simulcast: B decodes ${high}px wide before the layer change`);
+  const layersChanged = (since, accept) => waitFor('consumerLayersChanged', () => b.notifications(),
+    (all) => all.slice(since).some((n) => n.method === 'consumerLayersChanged' && n.data.consumerId === consumerId
+      && accept(n.data.spatialLayer)), { timeoutMs: 15_000 });
+  // A switch down proves nothing if B is already at the bottom (A's encoder drops its upper layers
+  // when its bandwidth estimate falls), so first B must be above layer 0.
+  await step('B receives a layer above 0 (A sends at least two simulcast layers)', peers, () =>
+    waitFor('B frameWidth above the low layer', () => b.stats(),
+      (s) => s.video.frameWidth > LOW_LAYER_MAX_WIDTH, { timeoutMs: 20_000 }));
   await step('B prefers spatial layer 0: consumerLayersChanged and a low-resolution picture', peers, async () => {
+    const since = (await b.notifications()).length;
     await b.call('setPreferredLayers', { spatialLayer: 0, temporalLayer: 2 });
-    await b.notification('consumerLayersChanged', (d) => d.consumerId === consumerId && d.spatialLayer === 0, 15_000);
+    await layersChanged(since, (spatial) => spatial === 0);
     await waitFor('B frameWidth at the low layer', () => b.stats(),
       (s) => s.video.frameWidth > 0 && s.video.frameWidth <= LOW_LAYER_MAX_WIDTH, { timeoutMs: 15_000 });
   });
   await step('B prefers spatial layer 2: a higher layer comes back', peers, async () => {
-    const seen = (await b.notifications()).length;
+    const since = (await b.notifications()).length;
     await b.call('setPreferredLayers', { spatialLayer: 2, temporalLayer: 2 });
     // How high it goes depends on A's bandwidth estimate; any layer above 0 shows the switch works.
-    await waitFor('consumerLayersChanged above layer 0', () => b.notifications(),
-      (all) => all.slice(seen).some((n) => n.method === 'consumerLayersChanged'
-        && n.data.consumerId === consumerId && n.data.spatialLayer > 0), { timeoutMs: 20_000 });
+    await layersChanged(since, (spatial) => spatial > 0);
     await waitFor('B frameWidth above the low layer', () => b.stats(),
       (s) => s.video.frameWidth > LOW_LAYER_MAX_WIDTH, { timeoutMs: 20_000 });
   });
+  console.error(`simulcast: B back at ${(await b.stats()).video.frameWidth}px wide`);
 }
 
 async function closeProducer(a, b, peers) {

@@ -62,6 +62,17 @@ export class Peer {
   }
 }
 
+/** One line per protoo/transport event, then the stats digests as compact JSON. */
+function format(diagnosis) {
+  if (typeof diagnosis === 'string') return diagnosis;
+  const { log, ...stats } = diagnosis;
+  const lines = log.map((e) => `  +${e.t}ms ${e.what}${e.detail === undefined ? '' : ` ${JSON.stringify(e.detail)}`}`);
+  for (const [name, value] of Object.entries(stats)) {
+    if (value !== null) lines.push(`  ${name}: ${JSON.stringify(value)}`);
+  }
+  return lines.join('\n');
+}
+
 /** Runs a named step; on failure prints both pages' state (protoo log, ICE/DTLS, RTP counters) first. */
 export async function step(name, peers, fn) {
   try {
@@ -69,7 +80,7 @@ export async function step(name, peers, fn) {
   } catch (error) {
     console.error(`\n=== step failed: ${name}: ${error.message}`);
     for (const peer of peers) {
-      console.error(`--- ${peer.label} diagnosis:\n${JSON.stringify(await peer.diagnose(), null, 1)}`);
+      console.error(`--- ${peer.label} diagnosis:\n${format(await peer.diagnose())}`);
     }
     error.message = `${name}: ${error.message}`;
     throw error;
