@@ -63,7 +63,12 @@ public record Telemetry(
     }
 
     private static Map<String, Object> withoutNullValues(Map<String, Object> map) {
-        if (!map.containsValue(null)) {
+        // Immutable maps throw on containsValue(null), so look without asking them.
+        boolean hasNull = false;
+        for (Object value : map.values()) {
+            hasNull |= value == null;
+        }
+        if (!hasNull) {
             return map;
         }
         java.util.HashMap<String, Object> copy = new java.util.HashMap<>(map);

@@ -1,0 +1,163 @@
+package dev.hongyan.server;
+
+import dev.hongyan.core.account.AccountStore;
+import dev.hongyan.core.account.Authenticator;
+import dev.hongyan.core.account.LoginThrottle;
+import dev.hongyan.core.client.ClientRegistry;
+import dev.hongyan.core.client.ClientService;
+import dev.hongyan.core.client.ClientSettings;
+import dev.hongyan.core.client.ClientType;
+import dev.hongyan.core.platform.PlatformControl;
+import dev.hongyan.core.platform.PlatformSettings;
+import dev.hongyan.core.turn.TurnCredentials;
+import dev.hongyan.gateway.connection.HttpRoute;
+import dev.hongyan.gateway.connection.WebSocketEndpoint;
+import dev.hongyan.gateway.nativeprotocol.MessageIds;
+import dev.hongyan.gateway.nativeprotocol.NativeCodec;
+import dev.hongyan.gateway.nativeprotocol.NativeGateway;
+import dev.hongyan.gateway.nativeprotocol.NativeSettings;
+import dev.hongyan.gateway.nativeprotocol.NativeSignals;
+import dev.hongyan.gateway.nativeprotocol.client.ClientConfigFactory;
+import dev.hongyan.server.config.Config;
+import dev.hongyan.server.metrics.Metrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server, wired by hand: configuration → core services → gateways → the listener. Plain
+ * constructors, no container, so the graph is readable top to bottom.
+ */
+public final class HongyanApplication implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HongyanApplication.class);
+
+    private final HongyanServer server;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService platformExecutor;
+    private final ClientService clients;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final String generatedAdminPassword;
+
+    private HongyanApplication(Config config) {
+        Clock clock = Clock.systemDefaultZone();
+        SecureRandom random = new SecureRandom();
+        PrometheusMeterRegistry meters = Metrics.newRegistry();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hongyan-timer"));
+        this.platformExecutor = Executors.newFixedThreadPool(2, daemon("hongyan-platform"));
+
+        AccountStore accounts = new AccountStore(random);
+        accounts.seed(config.getString("accounts"));
+        this.generatedAdminPassword = accounts.isEmpty() ? accounts.createRandomAdmin() : null;
+        SecuritySettings security = config.bind("security", SecuritySettings.class);
+        LoginThrottle loginThrottle = new LoginThrottle(clock, security.loginMaxFailures(),
+                security.loginFailureWindowMillis(), security.loginLockMillis());
+        Authenticator authenticator = new Authenticator(accounts, loginThrottle, random);
+
+        ClientRegistry registry = new ClientRegistry();
+        this.clients = new ClientService(registry, authenticator, clock, config.bind("clients", ClientSettings.class));
+        for (ClientType type : ClientType.values()) {
+            Gauge.builder("hongyan.clients", registry, r -> r.countByType().get(type))
+                    .tag("type", type.name()).description("Registered clients by client type").register(meters);
+        }
+
+        NativeSettings nativeSettings = config.bind("signal", NativeSettings.class);
+        MessageIds ids = new MessageIds(clock, nativeSettings.serverIndex());
+        WebRtcSettings webrtc = config.bind("webrtc", WebRtcSettings.class);
+        Optional<TurnCredentials> turn = webrtc.turn().secret().isBlank() ? Optional.empty()
+                : Optional.of(new TurnCredentials(webrtc.turn().secret(), webrtc.turn().urls(), webrtc.turn().ttlSeconds(), clock));
+        ClientConfigFactory configFactory = new ClientConfigFactory(config.bind("clientConfig.media", Map.class),
+                webrtc.stunUrls(), turn, clients);
+        PlatformControl platform = new PlatformControl(config.bind("platform", PlatformSettings.class), platformExecutor,
+                this::stopInBackground);
+        NativeGateway nativeGateway = new NativeGateway(
+                NativeSignals.registry(new NativeSignals.Dependencies(clients, ids, configFactory, platform,
+                        Duration.ofMillis(nativeSettings.requestTimeoutMillis()))),
+                clients, nativeSettings, new NativeCodec(), ids, scheduler, meters);
+
+        List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway));
+        List<HttpRoute> routes = new ArrayList<>();
+        this.server = new HongyanServer(config, meters, endpoints, routes);
+    }
+
+    /** Builds and starts everything; returns once the port is bound. */
+    public static HongyanApplication start(Config config) {
+        HongyanApplication application = new HongyanApplication(config);
+        application.server.start();
+        return application;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ClientService clients() {
+        return clients;
+    }
+
+    /** The random admin password made because no account was configured; empty otherwise. */
+    public Optional<String> generatedAdminPassword() {
+        return Optional.ofNullable(generatedAdminPassword);
+    }
+
+    /** Stops gracefully (clients are told, then closed). Idempotent; blocks until done. */
+    public void stop() {
+        server.stop();
+        scheduler.shutdownNow();
+        platformExecutor.shutdownNow();
+        stopped.countDown();
+    }
+
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void stopInBackground() {
+        Thread stopper = new Thread(this::stop, "hongyan-stop");
+        stopper.start();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Config config = Config.load(args, System.getenv());
+        HongyanApplication application = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(application::stop, "hongyan-sigterm"));
+        application.generatedAdminPassword().ifPresent(password -> System.out.println("""
+
+                ==============================================================
+                 No accounts configured: created account "admin" (role admin)
+                 password: %s
+                 Shown once. Configure accounts (HONGYAN_ACCOUNTS) to choose.
+                ==============================================================
+                """.formatted(password)));
+        log.info("Hongyan listening on port {} (native signaling: /websocket.signal)", application.port());
+        application.awaitStop();
+    }
+}
