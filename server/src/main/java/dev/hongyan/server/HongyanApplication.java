@@ -31,10 +31,12 @@ import dev.hongyan.media.MediaEngine;
 import dev.hongyan.gateway.p2p.P2pGateway;
 import dev.hongyan.server.config.Config;
 import dev.hongyan.server.metrics.Metrics;
+import dev.hongyan.server.web.StaticFiles;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +47,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -132,6 +135,11 @@ public final class HongyanApplication implements AutoCloseable {
 
         List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway, p2p.endpoint(), protoo));
         List<HttpRoute> routes = new ArrayList<>(p2p.routes());
+        String staticDir = config.getString("http.staticDir");
+        if (!staticDir.isBlank()) {
+            // Small files, read off the event loop; the shared pool is enough for a page or a test bundle.
+            routes.add(new StaticFiles(Path.of(staticDir), ForkJoinPool.commonPool()));
+        }
         this.server = new HongyanServer(config, meters, endpoints, routes);
     }
 
