@@ -14,6 +14,8 @@ import dev.hongyan.media.rtp.SequenceNumbers;
  * layer not forwarded) are {@link #skip skipped}, so they leave no gap either.
  */
 public final class SeqRewriter {
+    /** How far back (in packets) reordering is tolerated and the anchor is honoured. */
+    private static final int ANCHOR_HORIZON = 0x4000;
     private boolean started;
     private boolean syncRequired = true;
     private int seqOffset;
@@ -29,15 +31,6 @@ public final class SeqRewriter {
     public SeqRewriter() {
     }
 
-    /** Starts the consumer's numbering at {@code initialSeq} instead of the first source number. */
-    public SeqRewriter(int initialSeq) {
-        lastOutSeq = (initialSeq - 1) & 0xFFFF;
-        started = false;
-        seededSeq = true;
-    }
-
-    private boolean seededSeq;
-
     public void requireSync() {
         syncRequired = true;
     }
@@ -52,7 +45,7 @@ public final class SeqRewriter {
      */
     public boolean rewrite(int inSeq, int inTs, long nowNanos, int clockRate) {
         if (syncRequired) {
-            int nextSeq = started || seededSeq ? (lastOutSeq + 1) & 0xFFFF : inSeq;
+            int nextSeq = started ? (lastOutSeq + 1) & 0xFFFF : inSeq;
             seqOffset = (nextSeq - inSeq) & 0xFFFF;
             if (started) {
                 long elapsed = Math.max(0, nowNanos - lastOutNanos);
@@ -72,8 +65,18 @@ public final class SeqRewriter {
             lastOutNanos = nowNanos;
             return true;
         }
-        if (SequenceNumbers.isNewer(anchorInSeq, inSeq)) {
-            return false; // from before the anchor: its number would collide with what was sent before
+        if (SequenceNumbers.isNewer(lastInSeq, inSeq)) {
+            // Older than the newest: refuse it if it is from before the anchor, as its number would
+            // collide with what was sent before. The anchor only matters while it is recent; serial
+            // arithmetic would otherwise flip its meaning after half the sequence space.
+            int back = (lastInSeq - inSeq) & 0xFFFF;
+            int anchorBack = (lastInSeq - anchorInSeq) & 0xFFFF;
+            if (anchorBack < ANCHOR_HORIZON && back > anchorBack) {
+                return false;
+            }
+            if (back >= ANCHOR_HORIZON) {
+                return false; // far too old to place reliably
+            }
         }
         outSeq = (inSeq + seqOffset) & 0xFFFF;
         outTs = inTs + tsOffset;

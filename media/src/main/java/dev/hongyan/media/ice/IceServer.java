@@ -94,6 +94,10 @@ public final class IceServer implements AutoCloseable {
                         // One socket carries every peer's media: a few ms of bursts must fit (the kernel caps it at rmem_max).
                         .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
                         .option(ChannelOption.SO_SNDBUF, RECEIVE_BUFFER)
+                        // Fan-out writes of one read batch are flushed together; the default 64 KB mark
+                        // would turn a 1-to-100 burst into drops before the flush.
+                        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new io.netty.channel.WriteBufferWaterMark(
+                                RECEIVE_BUFFER / 2, RECEIVE_BUFFER))
                         .handler(socket);
                 if (count > 1) {
                     bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);

@@ -67,7 +67,7 @@ class OpensslInteropTest {
         int port = freeUdpPort();
         Lines server = run("openssl", "s_server", "-dtls1_2", "-accept", "127.0.0.1:" + port,
                 "-cert", certificate.toString(), "-key", key.toString(), "-verify", "1",
-                "-use_srtp", "AEAD_AES_128_GCM",
+                "-use_srtp", "SRTP_AEAD_AES_128_GCM",
                 "-keymatexport", "EXTRACTOR-dtls_srtp", "-keymatexportlen", "56", "-naccept", "1");
         server.await(line -> line.startsWith("ACCEPT"));
 
@@ -101,7 +101,7 @@ class OpensslInteropTest {
 
             Lines client = run("openssl", "s_client", "-dtls1_2", "-connect", "127.0.0.1:" + socket.port(),
                     "-cert", certificate.toString(), "-key", key.toString(),
-                    "-use_srtp", "SRTP_AES128_CM_SHA1_80:AEAD_AES_128_GCM",
+                    "-use_srtp", "SRTP_AES128_CM_SHA1_80:SRTP_AEAD_AES_128_GCM",
                     "-keymatexport", "EXTRACTOR-dtls_srtp", "-keymatexportlen", "56");
 
             SrtpKeyMaterial keys = events.awaitConnected();
@@ -111,7 +111,7 @@ class OpensslInteropTest {
             assertThat(keys.profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
             assertThat(exportedHex(exported)).isEqualTo(hex(keys.remoteMasterKey(), keys.localMasterKey(),
                     keys.remoteMasterSalt(), keys.localMasterSalt()));
-            assertThat(client.seen()).anyMatch(line -> line.contains("SRTP Extension negotiated, profile=AEAD_AES_128_GCM"));
+            assertThat(client.seen()).anyMatch(line -> line.contains("SRTP Extension negotiated, profile=SRTP_AEAD_AES_128_GCM"));
 
             transport.close();
             client.await(line -> line.contains("DONE") || line.contains("closed"));

@@ -35,6 +35,20 @@ class SeqRewriterTest {
     }
 
     @Test
+    void keepsForwardingLongAfterTheAnchorAcrossManyWraps() {
+        SeqRewriter r = new SeqRewriter();
+        int last = -1;
+        for (int i = 0; i < 200_000; i++) {
+            assertThat(r.rewrite(i & 0xFFFF, i * 10, i * MS, 90000)).as("packet %d", i).isTrue();
+            if (last >= 0) {
+                assertThat((r.outSeq() - last) & 0xFFFF).isEqualTo(1);
+            }
+            last = r.outSeq();
+        }
+        assertThat(r.rewrite((200_000 - 5) & 0xFFFF, 0, 0, 90000)).as("reordered, recent").isTrue();
+    }
+
+    @Test
     void skippedPacketsLeaveNoGap() {
         SeqRewriter r = new SeqRewriter();
         r.rewrite(100, 0, 0, 90000);
