@@ -27,6 +27,9 @@ public final class SerialExecutor implements Executor {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
+    // The thread draining the queue right now, so code can check it runs inside the actor.
+    private volatile Thread owner;
+
     public SerialExecutor(Executor pool) {
         this.pool = pool;
     }
@@ -65,7 +68,13 @@ public final class SerialExecutor implements Executor {
         }
     }
 
+    /** True on the thread currently running this executor's tasks. */
+    public boolean inExecutor() {
+        return owner == Thread.currentThread();
+    }
+
     private void drain() {
+        owner = Thread.currentThread();
         try {
             for (int i = 0; i < TASKS_PER_TURN; i++) {
                 Runnable task = tasks.poll();
@@ -79,6 +88,7 @@ public final class SerialExecutor implements Executor {
                 }
             }
         } finally {
+            owner = null;
             scheduled.set(false);
             if (!tasks.isEmpty()) {
                 schedule();

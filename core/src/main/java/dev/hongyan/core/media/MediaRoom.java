@@ -1,5 +1,7 @@
 package dev.hongyan.core.media;
 
+import dev.hongyan.core.concurrent.SerialExecutor;
+
 import dev.hongyan.media.Consumer;
 import dev.hongyan.media.ConsumerLayers;
 import dev.hongyan.media.ConsumerOptions;

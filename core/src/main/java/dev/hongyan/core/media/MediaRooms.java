@@ -1,5 +1,7 @@
 package dev.hongyan.core.media;
 
+import dev.hongyan.core.concurrent.SerialExecutor;
+
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import dev.hongyan.media.MediaEngine;

@@ -87,4 +87,16 @@ class SerialExecutorTest {
             submitters.shutdownNow();
         }
     }
+
+    @Test
+    void knowsWhenItIsRunningItsOwnTasks() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            SerialExecutor serial = new SerialExecutor(pool);
+            org.assertj.core.api.Assertions.assertThat(serial.inExecutor()).isFalse();
+            org.assertj.core.api.Assertions.assertThat(serial.submit(serial::inExecutor).get(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
