@@ -377,6 +377,9 @@ public final class Producer {
         if (s.recv.receive(seq, p.timestamp(), p.length(), nowNanos, retransmission) == RtpStreamRecv.DUPLICATE) {
             return;
         }
+        if (firstPacket && video) {
+            transport.onVideoStreamStarted(); // once per stream: its SSRC joins the REMB
+        }
         if (p.payloadLength() == 0) {
             return; // padding-only: accounted, nothing to forward
         }

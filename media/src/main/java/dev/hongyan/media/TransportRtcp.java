@@ -4,6 +4,7 @@ import dev.hongyan.media.rtcp.FullIntraRequest;
 import dev.hongyan.media.rtcp.GenericNack;
 import dev.hongyan.media.rtcp.PictureLossIndication;
 import dev.hongyan.media.rtcp.ReceiverReport;
+import dev.hongyan.media.rtcp.Remb;
 import dev.hongyan.media.rtcp.ReportBlock;
 import dev.hongyan.media.rtcp.RtcpCompound;
 import dev.hongyan.media.rtcp.RtcpPacket;
@@ -16,8 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A transport's RTCP: dispatches what the remote sends (SR to producer streams; RR, NACK, PLI, FIR to
- * consumers) and sends our periodic reports (RR about producer streams, SR + SDES for consumers) in
- * compound packets that fit one datagram.
+ * consumers) and sends our periodic reports (RR about producer streams, REMB for video producers, SR +
+ * SDES for consumers) in compound packets that fit one datagram.
+ *
+ * <p>REMB: the engine has no bandwidth estimator and does not send transport-cc feedback (not
+ * advertised, see ortc.SupportedRtpCapabilities), so a sender's congestion control would only have
+ * its loss-based estimate from our RRs, which starts low and, in practice, leaves simulcast's upper
+ * layers off. A REMB of the transport's maxIncomingBitrate (mediasoup's setMaxIncomingBitrate: a
+ * ceiling, here also the value) lets libwebrtc start from it and caps it.
  */
 final class TransportRtcp {
     private static final Logger log = LoggerFactory.getLogger(TransportRtcp.class);
@@ -81,7 +88,10 @@ final class TransportRtcp {
         }
     }
 
-    /** The periodic reports: RR blocks for every producer stream, SR + SDES for every consumer that sent. */
+    /**
+     * The periodic reports: RR blocks for every producer stream, a REMB for the video ones (after the
+     * RRs: a compound starts with a report), SR + SDES for every consumer that sent.
+     */
     void sendReports(long nowNanos, long epochMillis) {
         List<RtcpPacket> batch = new ArrayList<>();
         int size = 0;
@@ -98,6 +108,16 @@ final class TransportRtcp {
             }
             batch.add(rr);
             size += rr.marshalSize();
+        }
+        Remb remb = remb();
+        if (remb != null) {
+            if (size + remb.marshalSize() > MAX_COMPOUND) {
+                send(batch);
+                batch.clear();
+                size = 0;
+            }
+            batch.add(remb);
+            size += remb.marshalSize();
         }
         List<RtcpPacket> perConsumer = new ArrayList<>(2);
         for (Consumer c : transport.consumerList()) {
@@ -116,6 +136,39 @@ final class TransportRtcp {
             size += n;
         }
         send(batch);
+    }
+
+    /** A REMB on its own, as soon as a video stream starts (see {@link WebRtcTransport#onVideoStreamStarted}). */
+    void sendRemb() {
+        Remb remb = remb();
+        if (remb != null) {
+            send(List.of(remb));
+        }
+    }
+
+    /**
+     * One REMB for every video producer stream that has received media: libwebrtc applies it to the
+     * whole sending side, so all media SSRCs go in one. Built once a second or per new stream, never per
+     * packet. Null when there is no such stream.
+     */
+    private Remb remb() {
+        List<Integer> ssrcs = null;
+        for (Producer p : transport.producerList()) {
+            if (p.kindInternal() != dev.hongyan.media.ortc.MediaKind.VIDEO) {
+                continue;
+            }
+            for (ProducerStream s : p.streams) {
+                if (s.ssrc != 0 && s.recv.started()) {
+                    if (ssrcs == null) {
+                        ssrcs = new ArrayList<>(4);
+                    }
+                    if (ssrcs.size() < 255) {
+                        ssrcs.add(s.ssrc);
+                    }
+                }
+            }
+        }
+        return ssrcs == null ? null : new Remb(transport.rtcpSsrc, transport.maxIncomingBitrate, ssrcs);
     }
 
     void sendNack(int mediaSsrc, int[] seqs, int count) {

@@ -68,6 +68,8 @@ public final class WebRtcTransport {
     private final TransportRtcp rtcp;
     /** SSRC we put in RTCP we originate (RR, feedback). */
     final int rtcpSsrc = RANDOM.nextInt() | 1;
+    /** The REMB value sent to video producers' senders (mediasoup's maxIncomingBitrate), bit/s. */
+    final long maxIncomingBitrate;
 
     private volatile IceParameters iceParameters;
     private volatile IceState iceState = IceState.NEW;
@@ -93,6 +95,7 @@ public final class WebRtcTransport {
         this.engine = engine;
         this.router = router;
         this.appData = options.appData();
+        this.maxIncomingBitrate = options.maxIncomingBitrate();
         this.rtcp = new TransportRtcp(this, engine);
         this.ice = engine.ice().createTransport(
                 new IceTransportOptions(Duration.ofSeconds(options.iceConsentTimeout())), new IceEvents());
@@ -338,6 +341,15 @@ public final class WebRtcTransport {
 
     void sendRtcp(List<? extends RtcpPacket> packets) {
         rtcp.send(packets);
+    }
+
+    /**
+     * A video producer stream's first packet: send a REMB at once. libwebrtc takes a REMB received in
+     * its first 2 s ("start phase", before any loss report) as its initial estimate; the periodic one
+     * comes only with the next RTCP tick.
+     */
+    void onVideoStreamStarted() {
+        rtcp.sendRemb();
     }
 
     boolean sendRtcpBytes(byte[] buf, int len) {

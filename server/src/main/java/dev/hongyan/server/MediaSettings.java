@@ -18,8 +18,10 @@ import java.util.Locale;
  *
  * @param codecs codec names (opus, VP8, VP9, H264): every default variant of each named codec
  *     ({@link DefaultMediaCodecs}), in the defaults' order
+ * @param maxIncomingBitrate bit/s a transport lets its endpoint send (mediasoup's setMaxIncomingBitrate),
+ *     the REMB value the engine sends to producers' senders
  */
-record MediaSettings(String listenIp, int udpPort, String announcedIp, List<String> codecs) {
+record MediaSettings(String listenIp, int udpPort, String announcedIp, List<String> codecs, long maxIncomingBitrate) {
 
     MediaEngineOptions engineOptions() {
         MediaEngineOptions options = MediaEngineOptions.of(listenIp, udpPort);

@@ -143,7 +143,8 @@ public final class MediaPeer {
             requireOpen();
             // No SCTP in the engine: the transport is made without it whatever the client asked (see TransportRequest).
             WebRtcTransportOptions options = new WebRtcTransportOptions(room.settings().iceConsentTimeout(), false,
-                    Map.of("producing", request.producing(), "consuming", request.consuming()));
+                    Map.of("producing", request.producing(), "consuming", request.consuming()),
+                    room.settings().maxIncomingBitrate());
             return room.router().createWebRtcTransport(options).thenApplyAsync(transport -> {
                 if (closed) {
                     transport.close();
