@@ -7,8 +7,15 @@ import dev.hongyan.core.client.ClientRegistry;
 import dev.hongyan.core.client.ClientService;
 import dev.hongyan.core.client.ClientSettings;
 import dev.hongyan.core.client.ClientType;
+import dev.hongyan.core.media.MediaRoomSettings;
+import dev.hongyan.core.media.MediaRooms;
+import dev.hongyan.core.control.ControlPolicy;
 import dev.hongyan.core.platform.PlatformControl;
 import dev.hongyan.core.platform.PlatformSettings;
+import dev.hongyan.core.room.RoomService;
+import dev.hongyan.core.room.RoomSettings;
+import dev.hongyan.core.session.SessionService;
+import dev.hongyan.core.session.SessionSettings;
 import dev.hongyan.core.turn.TurnCredentials;
 import dev.hongyan.gateway.connection.HttpRoute;
 import dev.hongyan.gateway.connection.WebSocketEndpoint;
@@ -18,10 +25,18 @@ import dev.hongyan.gateway.nativeprotocol.NativeGateway;
 import dev.hongyan.gateway.nativeprotocol.NativeSettings;
 import dev.hongyan.gateway.nativeprotocol.NativeSignals;
 import dev.hongyan.gateway.nativeprotocol.client.ClientConfigFactory;
+import dev.hongyan.gateway.protoo.ProtooGateway;
+import dev.hongyan.gateway.protoo.ProtooSettings;
+import dev.hongyan.media.MediaEngine;
+import dev.hongyan.gateway.p2p.P2pGateway;
 import dev.hongyan.server.config.Config;
 import dev.hongyan.server.metrics.Metrics;
+import dev.hongyan.server.web.StaticFiles;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +47,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +65,8 @@ public final class HongyanApplication implements AutoCloseable {
     private final HongyanServer server;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService platformExecutor;
+    private final MediaEngine mediaEngine;
+    private final ExecutorService roomWorkers;
     private final ClientService clients;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final String generatedAdminPassword;
@@ -59,6 +77,8 @@ public final class HongyanApplication implements AutoCloseable {
         PrometheusMeterRegistry meters = Metrics.newRegistry();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hongyan-timer"));
         this.platformExecutor = Executors.newFixedThreadPool(2, daemon("hongyan-platform"));
+        // Room actors and room-password hashing: off the event loops, one thread per core.
+        this.roomWorkers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("hongyan-rooms"));
 
         AccountStore accounts = new AccountStore(random);
         accounts.seed(config.getString("accounts"));
@@ -75,6 +95,13 @@ public final class HongyanApplication implements AutoCloseable {
                     .tag("type", type.name()).description("Registered clients by client type").register(meters);
         }
 
+        // Room passwords get their own throttle (keys per room and client), with the login numbers.
+        LoginThrottle roomPasswordThrottle = new LoginThrottle(clock, security.loginMaxFailures(),
+                security.loginFailureWindowMillis(), security.loginLockMillis());
+        RoomService rooms = new RoomService(clients, config.bind("rooms", RoomSettings.class), roomPasswordThrottle,
+                roomWorkers, scheduler, random, clock);
+        Gauge.builder("hongyan.rooms", rooms, RoomService::size).description("Open rooms").register(meters);
+
         NativeSettings nativeSettings = config.bind("signal", NativeSettings.class);
         MessageIds ids = new MessageIds(clock, nativeSettings.serverIndex());
         WebRtcSettings webrtc = config.bind("webrtc", WebRtcSettings.class);
@@ -84,13 +111,35 @@ public final class HongyanApplication implements AutoCloseable {
                 webrtc.stunUrls(), turn, clients);
         PlatformControl platform = new PlatformControl(config.bind("platform", PlatformSettings.class), platformExecutor,
                 this::stopInBackground);
+        SessionService sessions = new SessionService(registry, scheduler, clock, config.bind("sessions", SessionSettings.class));
+        clients.addListener(sessions);
         NativeGateway nativeGateway = new NativeGateway(
                 NativeSignals.registry(new NativeSignals.Dependencies(clients, ids, configFactory, platform,
-                        Duration.ofMillis(nativeSettings.requestTimeoutMillis()))),
+                        Duration.ofMillis(nativeSettings.requestTimeoutMillis()), rooms, sessions,
+                        new ControlPolicy(registry))),
                 clients, nativeSettings, new NativeCodec(), ids, scheduler, meters);
+        P2pGateway p2p = new P2pGateway();
 
-        List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway));
-        List<HttpRoute> routes = new ArrayList<>();
+        // Media: one engine (one UDP port) shared by every room's router.
+        MediaSettings media = config.bind("media", MediaSettings.class);
+        try {
+            this.mediaEngine = MediaEngine.create(media.engineOptions());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the media UDP port " + media.udpPort(), e);
+        }
+        // A room's media runs on the same workers as its signaling side: one serial queue per room.
+        MediaRooms mediaRooms = new MediaRooms(mediaEngine, new MediaRoomSettings(media.routerOptions(), 20, media.maxIncomingBitrate()), roomWorkers);
+        Gauge.builder("hongyan.media.rooms", mediaRooms, MediaRooms::size)
+                .description("Rooms with a media router").register(meters);
+        ProtooGateway protoo = new ProtooGateway(mediaRooms, config.bind("protoo", ProtooSettings.class), scheduler, meters);
+
+        List<WebSocketEndpoint> endpoints = new ArrayList<>(List.of(nativeGateway, p2p.endpoint(), protoo));
+        List<HttpRoute> routes = new ArrayList<>(p2p.routes());
+        String staticDir = config.getString("http.staticDir");
+        if (!staticDir.isBlank()) {
+            // Small files, read off the event loop; the shared pool is enough for a page or a test bundle.
+            routes.add(new StaticFiles(Path.of(staticDir), ForkJoinPool.commonPool()));
+        }
         this.server = new HongyanServer(config, meters, endpoints, routes);
     }
 
@@ -119,6 +168,8 @@ public final class HongyanApplication implements AutoCloseable {
         server.stop();
         scheduler.shutdownNow();
         platformExecutor.shutdownNow();
+        mediaEngine.close();
+        roomWorkers.shutdownNow();
         stopped.countDown();
     }
 
@@ -157,7 +208,8 @@ public final class HongyanApplication implements AutoCloseable {
                  Shown once. Configure accounts (HONGYAN_ACCOUNTS) to choose.
                 ==============================================================
                 """.formatted(password)));
-        log.info("Hongyan listening on port {} (native signaling: /websocket.signal)", application.port());
+        log.info("Hongyan listening on port {} (native signaling: /websocket.signal; domain P2P: /ws/{domain}, POST /offer)",
+                application.port());
         application.awaitStop();
     }
 }

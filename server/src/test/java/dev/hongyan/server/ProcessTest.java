@@ -33,6 +33,8 @@ class ProcessTest {
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("HONGYAN_"));
         builder.environment().putAll(env);
+        // The media engine's UDP port: a free one, so parallel builds on one machine do not collide.
+        builder.environment().putIfAbsent("HONGYAN_MEDIA_UDP_PORT", "0");
         Process process = builder.start();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -17,34 +17,50 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays the README's example session against a real server: every "→" line is sent by that
- * terminal, every "←" line must arrive exactly as written ("…" matches any value).
+ * Replays each of the README's example sessions against a fresh real server: every "→" line is sent
+ * by that terminal, every "←" line must arrive exactly as written. "…" matches any value; «name»
+ * captures a value on first sight and stands for it afterwards (in sent and received lines).
  */
 class ReadmeExampleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String START = "<!-- example-session:start -->";
+    private static final String END = "<!-- example-session:end -->";
 
     @Test
-    void theReadmeSessionWorksAsWritten() throws Exception {
+    void everyReadmeSessionWorksAsWritten() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
-        String session = readme.substring(readme.indexOf("<!-- example-session:start -->"),
-                readme.indexOf("<!-- example-session:end -->"));
+        int sessions = 0;
+        for (int at = readme.indexOf(START); at >= 0; at = readme.indexOf(START, at + 1)) {
+            replay(readme.substring(at, readme.indexOf(END, at)));
+            sessions++;
+        }
+        assertThat(sessions).as("example sessions in README").isGreaterThanOrEqualTo(2);
+    }
+
+    private static void replay(String session) throws Exception {
         List<String> lines = session.lines().filter(l -> l.contains(" → ") || l.contains(" ← ")).toList();
-        assertThat(lines).hasSizeGreaterThan(8);
+        assertThat(lines).hasSizeGreaterThan(3);
         Map<String, SignalClient> terminals = new LinkedHashMap<>();
+        Map<String, JsonNode> captured = new LinkedHashMap<>();
         try (TestServer server = TestServer.start()) {
             for (String line : lines) {
                 boolean sends = line.contains(" → ");
                 String[] parts = line.split(sends ? " → " : " ← ", 2);
                 String who = parts[0].trim();
-                JsonNode message = JSON.readTree(parts[1]);
                 SignalClient terminal = terminals.computeIfAbsent(who, w -> server.connect());
                 if (sends) {
-                    terminal.sendRaw(parts[1]);
+                    String text = parts[1];
+                    for (Map.Entry<String, JsonNode> value : captured.entrySet()) {
+                        text = text.replace("\"«" + value.getKey() + "»\"", value.getValue().toString());
+                    }
+                    assertThat(text).as("placeholders bound before use: " + line).doesNotContain("«");
+                    terminal.sendRaw(text);
                 } else {
+                    JsonNode message = JSON.readTree(parts[1]);
                     String signal = message.path("header").path("signal").asText();
                     JsonNode actual = terminal.await(signal);
-                    assertMatches(message, actual, who + " ← " + signal);
+                    assertMatches(message, actual, who + " ← " + signal, captured);
                 }
             }
         } finally {
@@ -52,9 +68,18 @@ class ReadmeExampleTest {
         }
     }
 
-    private static void assertMatches(JsonNode expected, JsonNode actual, String where) {
+    private static void assertMatches(JsonNode expected, JsonNode actual, String where, Map<String, JsonNode> captured) {
         if (expected.isTextual() && expected.asText().equals("…")) {
             assertThat(actual.isMissingNode()).as(where + " is present").isFalse();
+            return;
+        }
+        if (expected.isTextual() && expected.asText().startsWith("«") && expected.asText().endsWith("»")) {
+            String name = expected.asText().substring(1, expected.asText().length() - 1);
+            assertThat(actual.isValueNode()).as(where + " is a value: " + actual).isTrue();
+            JsonNode bound = captured.putIfAbsent(name, actual);
+            if (bound != null) {
+                assertThat(actual).as(where + " = «" + name + "»").isEqualTo(bound);
+            }
             return;
         }
         if (expected.isObject()) {
@@ -66,14 +91,14 @@ class ReadmeExampleTest {
             assertThat(actualKeys).as(where + " keys").isEqualTo(expectedKeys);
             for (Iterator<String> it = expected.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
-                assertMatches(expected.get(key), actual.get(key), where + "." + key);
+                assertMatches(expected.get(key), actual.get(key), where + "." + key, captured);
             }
             return;
         }
         if (expected.isArray()) {
             assertThat(actual.size()).as(where + " size").isEqualTo(expected.size());
             for (int i = 0; i < expected.size(); i++) {
-                assertMatches(expected.get(i), actual.get(i), where + "[" + i + "]");
+                assertMatches(expected.get(i), actual.get(i), where + "[" + i + "]", captured);
             }
             return;
         }

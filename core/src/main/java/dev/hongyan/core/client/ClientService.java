@@ -69,13 +69,18 @@ public final class ClientService {
         }
     }
 
-    /** Takes the client offline and tells listeners and the presence audience, unless it was replaced. */
+    /**
+     * Takes the client offline: listeners release what this connection held (they compare clients by
+     * identity, so a newer connection under the same clientId keeps its own), and the presence audience
+     * is told, unless the clientId was taken over by a newer connection and so is still online.
+     */
     public void offline(Client client) {
-        if (!registry.remove(client)) {
-            return;
-        }
+        boolean removed = registry.remove(client);
         for (ClientListener listener : listeners) {
             listener.onOffline(client);
+        }
+        if (!removed) {
+            return;
         }
         Notification offline = Notification.droppable("client::offline", Map.of("clientId", client.clientId()));
         for (Client peer : registry.presenceAudience(client, settings.presenceScope())) {

@@ -5,6 +5,7 @@ import dev.hongyan.core.client.Client;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -70,6 +71,21 @@ public final class SignalContext {
             session.sendError(requestId, signal, asCoreException(failure));
             session.gateway().metrics().latency(signal, startNanos);
         }
+    }
+
+    /**
+     * Answers once {@code answer} completes: with its value, or with its failure (a relay's TIMEOUT,
+     * TARGET_OFFLINE, TARGET_ERROR). This is how a handler relays a request to another party without
+     * any thread waiting for the answer.
+     */
+    public void replyWhenDone(CompletionStage<?> answer) {
+        answer.whenComplete((value, failure) -> {
+            if (failure != null) {
+                fail(failure);
+            } else {
+                reply(value);
+            }
+        });
     }
 
     public boolean isAnswered() {

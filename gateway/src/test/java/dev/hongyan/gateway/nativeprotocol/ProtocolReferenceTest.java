@@ -9,8 +9,13 @@ import dev.hongyan.core.client.ClientRegistry;
 import dev.hongyan.core.client.ClientService;
 import dev.hongyan.core.client.ClientSettings;
 import dev.hongyan.core.client.PresenceScope;
+import dev.hongyan.core.control.ControlPolicy;
 import dev.hongyan.core.platform.PlatformControl;
 import dev.hongyan.core.platform.PlatformSettings;
+import dev.hongyan.core.room.RoomService;
+import dev.hongyan.core.room.RoomSettings;
+import dev.hongyan.core.session.SessionService;
+import dev.hongyan.core.session.SessionSettings;
 import dev.hongyan.gateway.nativeprotocol.client.ClientConfigFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +45,12 @@ class ProtocolReferenceTest {
         PlatformControl platform = new PlatformControl(new PlatformSettings(false, Map.of(), "", "", "", 1000),
                 Executors.newSingleThreadExecutor(), () -> { });
         return NativeSignals.registry(new NativeSignals.Dependencies(clients, new MessageIds(clock, 0),
-                new ClientConfigFactory(Map.of(), List.of(), Optional.empty(), clients), platform, Duration.ofSeconds(5)));
+                new ClientConfigFactory(Map.of(), List.of(), Optional.empty(), clients), platform, Duration.ofSeconds(5),
+                new RoomService(clients, RoomSettings.DEFAULTS, new LoginThrottle(clock, 5, 60_000, 30_000),
+                        Runnable::run, Executors.newSingleThreadScheduledExecutor(), random, clock),
+                new SessionService(clients.registry(), Executors.newSingleThreadScheduledExecutor(), clock,
+                        SessionSettings.DEFAULTS),
+                new ControlPolicy(clients.registry())));
     }
 
     @Test

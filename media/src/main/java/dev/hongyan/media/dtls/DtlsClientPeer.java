@@ -1,5 +1,7 @@
 package dev.hongyan.media.dtls;
 
+import dev.hongyan.media.srtp.SrtpProfile;
+
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
@@ -77,7 +79,7 @@ final class DtlsClientPeer extends DefaultTlsClient implements NegotiatingPeer {
         if (profiles.length != 1 || answer.getMki().length != 0) {
             throw new TlsFatalAlert(AlertDescription.illegal_parameter, "malformed use_srtp answer");
         }
-        SrtpProfile chosen = SrtpProfile.select(spec.srtpProfiles(), profiles);
+        SrtpProfile chosen = SrtpProfiles.select(spec.srtpProfiles(), profiles);
         if (chosen == null) {
             throw new TlsFatalAlert(AlertDescription.illegal_parameter, "server chose an SRTP profile we did not offer");
         }

@@ -1,5 +1,7 @@
 package dev.hongyan.media.dtls;
 
+import dev.hongyan.media.srtp.SrtpProfile;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,10 @@ public record DtlsConfig(
         int mtu,
         boolean requireExtendedMasterSecret) {
 
+    /** What browsers negotiate today first, then the mandatory-to-implement profile (RFC 8827). */
+    public static final List<SrtpProfile> DEFAULT_SRTP_PROFILES =
+            List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80);
+
     public DtlsConfig {
         srtpProfiles = List.copyOf(Objects.requireNonNull(srtpProfiles, "srtpProfiles"));
         if (srtpProfiles.isEmpty() || srtpProfiles.stream().distinct().count() != srtpProfiles.size()) {
@@ -44,7 +50,7 @@ public record DtlsConfig(
     /** 1200-byte datagrams fit any path with IPv6 minimum MTU after IP/UDP/TURN overhead. */
     public static DtlsConfig defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new DtlsConfig(SrtpProfile.DEFAULT_PREFERENCE, Duration.ofSeconds(30),
+        return new DtlsConfig(DtlsConfig.DEFAULT_SRTP_PROFILES, Duration.ofSeconds(30),
                 Math.max(2, 2 * cores), 1024, 1200, true);
     }
 

@@ -1,5 +1,7 @@
 package dev.hongyan.media.dtls;
 
+import dev.hongyan.media.srtp.SrtpProfile;
+
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
@@ -80,7 +82,7 @@ final class DtlsServerPeer extends DefaultTlsServer implements NegotiatingPeer {
         if (offered == null) {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "client did not offer use_srtp");
         }
-        SrtpProfile chosen = SrtpProfile.select(spec.srtpProfiles(), offered.getProtectionProfiles());
+        SrtpProfile chosen = SrtpProfiles.select(spec.srtpProfiles(), offered.getProtectionProfiles());
         if (chosen == null) {
             throw new TlsFatalAlert(AlertDescription.handshake_failure, "no SRTP profile in common");
         }
@@ -93,7 +95,7 @@ final class DtlsServerPeer extends DefaultTlsServer implements NegotiatingPeer {
         Hashtable extensions = super.getServerExtensions();
         // RFC 5764 §4.1.1: exactly one profile, and an empty MKI since we never use MKIs.
         TlsSRTPUtils.addUseSRTPExtension(extensions,
-                new UseSRTPData(new int[] {selectedProfile.code()}, TlsUtils.EMPTY_BYTES));
+                new UseSRTPData(new int[] {selectedProfile.dtlsId()}, TlsUtils.EMPTY_BYTES));
         return extensions;
     }
 

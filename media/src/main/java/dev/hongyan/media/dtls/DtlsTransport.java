@@ -248,8 +248,9 @@ public final class DtlsTransport implements AutoCloseable {
         }
         datagrams.switchToNonBlocking();
         log.debug("DTLS connected as {} with {}", localRole, keys.profile());
-        notifyListener(() -> listener.onConnected(keys));
+        // Readable before the listener hears of it: a listener may send application data at once.
         readable = true;
+        notifyListener(() -> listener.onConnected(keys));
         drain(); // records that arrived with or after the peer's last flight
     }
 

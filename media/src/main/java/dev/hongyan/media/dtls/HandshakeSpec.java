@@ -1,5 +1,7 @@
 package dev.hongyan.media.dtls;
 
+import dev.hongyan.media.srtp.SrtpProfile;
+
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CipherSuite;
@@ -65,7 +67,7 @@ record HandshakeSpec(
     }
 
     int[] srtpProfileCodes() {
-        return srtpProfiles.stream().mapToInt(SrtpProfile::code).toArray();
+        return srtpProfiles.stream().mapToInt(SrtpProfile::dtlsId).toArray();
     }
 
     TlsCredentialedSigner signer(TlsContext context) {

@@ -1,5 +1,7 @@
 package dev.hongyan.media.dtls;
 
+import dev.hongyan.media.srtp.SrtpProfile;
+
 /** The result side of a bctls peer, read by {@link DtlsTransport} once the handshake has completed. */
 interface NegotiatingPeer {
     /** The SRTP profile agreed in use_srtp, or null before the hellos are exchanged. */

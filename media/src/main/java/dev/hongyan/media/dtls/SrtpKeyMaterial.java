@@ -1,5 +1,7 @@
 package dev.hongyan.media.dtls;
 
+import dev.hongyan.media.srtp.SrtpProfile;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -27,7 +29,7 @@ public record SrtpKeyMaterial(
 
     /** Bytes the exporter must produce for {@code profile}: two keys and two salts. */
     static int exporterLength(SrtpProfile profile) {
-        return 2 * (profile.keyLength() + profile.saltLength());
+        return profile.exporterLength();
     }
 
     /**

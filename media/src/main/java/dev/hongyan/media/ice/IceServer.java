@@ -41,6 +41,7 @@ public final class IceServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IceServer.class);
     /** A WebRTC datagram fits a 1500-byte MTU; 2048 leaves room and keeps pooled buffers small. */
     static final int MAX_DATAGRAM = 2048;
+    private static final int RECEIVE_BUFFER = 4 << 20;
     /** RFC 8445 §5.1.2.1: with one address, the local preference is the maximum. */
     private static final int LOCAL_PREFERENCE = 65535;
 
@@ -90,6 +91,13 @@ public final class IceServer implements AutoCloseable {
                         .group(group)
                         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                         .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                        // One socket carries every peer's media: a few ms of bursts must fit (the kernel caps it at rmem_max).
+                        .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
+                        .option(ChannelOption.SO_SNDBUF, RECEIVE_BUFFER)
+                        // Fan-out writes of one read batch are flushed together; the default 64 KB mark
+                        // would turn a 1-to-100 burst into drops before the flush.
+                        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new io.netty.channel.WriteBufferWaterMark(
+                                RECEIVE_BUFFER / 2, RECEIVE_BUFFER))
                         .handler(socket);
                 if (count > 1) {
                     bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
@@ -127,6 +135,14 @@ public final class IceServer implements AutoCloseable {
                 options, listener);
         transport.register();
         return transport;
+    }
+
+    /**
+     * The event loop of the first socket. With one socket (the default) it is the only thread that reads
+     * this port and runs the consent sweep, so an owner can confine its own state to it.
+     */
+    public io.netty.channel.EventLoop eventLoop() {
+        return sockets.get(0).channel().eventLoop();
     }
 
     public InetSocketAddress localAddress() {

@@ -1,5 +1,7 @@
 package dev.hongyan.media.dtls;
 
+import dev.hongyan.media.srtp.SrtpProfile;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,8 +22,8 @@ class DtlsTransportTest {
             SrtpKeyMaterial clientKeys = pair.clientEvents.awaitConnected();
             SrtpKeyMaterial serverKeys = pair.serverEvents.awaitConnected();
 
-            assertThat(clientKeys.profile()).isEqualTo(SrtpProfile.SRTP_AEAD_AES_128_GCM);
-            assertThat(serverKeys.profile()).isEqualTo(SrtpProfile.SRTP_AEAD_AES_128_GCM);
+            assertThat(clientKeys.profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
+            assertThat(serverKeys.profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
             assertThat(clientKeys.localMasterKey()).hasSize(16).isEqualTo(serverKeys.remoteMasterKey());
             assertThat(clientKeys.localMasterSalt()).hasSize(12).isEqualTo(serverKeys.remoteMasterSalt());
             assertThat(clientKeys.remoteMasterKey()).isEqualTo(serverKeys.localMasterKey());
@@ -124,13 +126,13 @@ class DtlsTransportTest {
     @Test
     void serverPreferenceChoosesTheProfile() throws Exception {
         DtlsConfig client = DtlsConfig.defaults().withSrtpProfiles(
-                List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80));
+                List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_80));
         DtlsConfig server = DtlsConfig.defaults().withSrtpProfiles(
-                List.of(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80, SrtpProfile.SRTP_AEAD_AES_128_GCM));
+                List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_80, SrtpProfile.AEAD_AES_128_GCM));
         try (DtlsPair pair = new DtlsPair(client, server)) {
             pair.start();
             SrtpKeyMaterial keys = pair.clientEvents.awaitConnected();
-            assertThat(keys.profile()).isEqualTo(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80);
+            assertThat(keys.profile()).isEqualTo(SrtpProfile.AES_CM_128_HMAC_SHA1_80);
             assertThat(keys.localMasterKey()).hasSize(16);
             assertThat(keys.localMasterSalt()).hasSize(14);
             assertThat(pair.serverEvents.awaitConnected()).isEqualTo(swap(keys));
@@ -139,22 +141,22 @@ class DtlsTransportTest {
 
     @Test
     void profileOnlyTheClientOffersIsNegotiatedWhenTheServerAcceptsIt() throws Exception {
-        DtlsConfig client = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_32));
+        DtlsConfig client = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_32));
         DtlsConfig server = DtlsConfig.defaults().withSrtpProfiles(
-                List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM, SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_32));
+                List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES_CM_128_HMAC_SHA1_32));
         try (DtlsPair pair = new DtlsPair(client, server)) {
             pair.start();
-            assertThat(pair.serverEvents.awaitConnected().profile()).isEqualTo(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_32);
+            assertThat(pair.serverEvents.awaitConnected().profile()).isEqualTo(SrtpProfile.AES_CM_128_HMAC_SHA1_32);
         }
     }
 
     @Test
     void aes256GcmUsesLongKeys() throws Exception {
-        DtlsConfig both = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.SRTP_AEAD_AES_256_GCM));
+        DtlsConfig both = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.AEAD_AES_256_GCM));
         try (DtlsPair pair = new DtlsPair(both, both)) {
             pair.start();
             SrtpKeyMaterial keys = pair.clientEvents.awaitConnected();
-            assertThat(keys.profile()).isEqualTo(SrtpProfile.SRTP_AEAD_AES_256_GCM);
+            assertThat(keys.profile()).isEqualTo(SrtpProfile.AEAD_AES_256_GCM);
             assertThat(keys.localMasterKey()).hasSize(32);
             assertThat(keys.localMasterSalt()).hasSize(12);
             assertThat(pair.serverEvents.awaitConnected()).isEqualTo(swap(keys));
@@ -163,8 +165,8 @@ class DtlsTransportTest {
 
     @Test
     void noCommonProfileFailsBothSides() throws Exception {
-        DtlsConfig client = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_32));
-        DtlsConfig server = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.SRTP_AEAD_AES_128_GCM));
+        DtlsConfig client = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_32));
+        DtlsConfig server = DtlsConfig.defaults().withSrtpProfiles(List.of(SrtpProfile.AEAD_AES_128_GCM));
         try (DtlsPair pair = new DtlsPair(client, server)) {
             pair.start();
             assertThat(pair.serverEvents.awaitFailed()).contains("no SRTP profile in common");

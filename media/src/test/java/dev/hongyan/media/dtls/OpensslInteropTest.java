@@ -1,5 +1,7 @@
 package dev.hongyan.media.dtls;
 
+import dev.hongyan.media.srtp.SrtpProfile;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +82,7 @@ class OpensslInteropTest {
             SrtpKeyMaterial keys = events.awaitConnected();
             String exported = server.await(line -> line.contains("Keying material:"));
 
-            assertThat(keys.profile()).isEqualTo(SrtpProfile.SRTP_AEAD_AES_128_GCM);
+            assertThat(keys.profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
             // Client is us: client_write_key | server_write_key | client_write_salt | server_write_salt.
             assertThat(exportedHex(exported)).isEqualTo(hex(keys.localMasterKey(), keys.remoteMasterKey(),
                     keys.localMasterSalt(), keys.remoteMasterSalt()));
@@ -106,7 +108,7 @@ class OpensslInteropTest {
             String exported = client.await(line -> line.contains("Keying material:"));
 
             // Our preference (GCM first) wins over the order openssl offered.
-            assertThat(keys.profile()).isEqualTo(SrtpProfile.SRTP_AEAD_AES_128_GCM);
+            assertThat(keys.profile()).isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
             assertThat(exportedHex(exported)).isEqualTo(hex(keys.remoteMasterKey(), keys.localMasterKey(),
                     keys.remoteMasterSalt(), keys.localMasterSalt()));
             assertThat(client.seen()).anyMatch(line -> line.contains("SRTP Extension negotiated, profile=SRTP_AEAD_AES_128_GCM"));

@@ -1,5 +1,7 @@
 package dev.hongyan.media.dtls;
 
+import dev.hongyan.media.srtp.SrtpProfile;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,8 +19,8 @@ class SrtpKeyMaterialTest {
             exported[i] = (byte) i;
         }
 
-        SrtpKeyMaterial client = SrtpKeyMaterial.fromExporter(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80, exported, true);
-        SrtpKeyMaterial server = SrtpKeyMaterial.fromExporter(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80, exported, false);
+        SrtpKeyMaterial client = SrtpKeyMaterial.fromExporter(SrtpProfile.AES_CM_128_HMAC_SHA1_80, exported, true);
+        SrtpKeyMaterial server = SrtpKeyMaterial.fromExporter(SrtpProfile.AES_CM_128_HMAC_SHA1_80, exported, false);
 
         assertThat(client.localMasterKey()).isEqualTo(range(0, 16));    // client_write_key
         assertThat(client.remoteMasterKey()).isEqualTo(range(16, 32));  // server_write_key
@@ -31,28 +33,28 @@ class SrtpKeyMaterialTest {
 
     @Test
     void exporterLengthsFollowTheProfile() {
-        assertThat(SrtpKeyMaterial.exporterLength(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_80)).isEqualTo(60);
-        assertThat(SrtpKeyMaterial.exporterLength(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_32)).isEqualTo(60);
-        assertThat(SrtpKeyMaterial.exporterLength(SrtpProfile.SRTP_AEAD_AES_128_GCM)).isEqualTo(56);
-        assertThat(SrtpKeyMaterial.exporterLength(SrtpProfile.SRTP_AEAD_AES_256_GCM)).isEqualTo(88);
-        assertThatThrownBy(() -> SrtpKeyMaterial.fromExporter(SrtpProfile.SRTP_AEAD_AES_128_GCM, new byte[60], true))
+        assertThat(SrtpKeyMaterial.exporterLength(SrtpProfile.AES_CM_128_HMAC_SHA1_80)).isEqualTo(60);
+        assertThat(SrtpKeyMaterial.exporterLength(SrtpProfile.AES_CM_128_HMAC_SHA1_32)).isEqualTo(60);
+        assertThat(SrtpKeyMaterial.exporterLength(SrtpProfile.AEAD_AES_128_GCM)).isEqualTo(56);
+        assertThat(SrtpKeyMaterial.exporterLength(SrtpProfile.AEAD_AES_256_GCM)).isEqualTo(88);
+        assertThatThrownBy(() -> SrtpKeyMaterial.fromExporter(SrtpProfile.AEAD_AES_128_GCM, new byte[60], true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void profileSelectionFollowsOurPreferenceNotTheOfferOrder() {
         int[] offered = {0x0001, 0x0007, 0x0002};
-        assertThat(SrtpProfile.select(SrtpProfile.DEFAULT_PREFERENCE, offered))
-                .isEqualTo(SrtpProfile.SRTP_AEAD_AES_128_GCM);
-        assertThat(SrtpProfile.select(List.of(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_32), offered))
-                .isEqualTo(SrtpProfile.SRTP_AES128_CM_HMAC_SHA1_32);
-        assertThat(SrtpProfile.select(List.of(SrtpProfile.SRTP_AEAD_AES_256_GCM), offered)).isNull();
-        assertThat(SrtpProfile.fromCode(0x0008)).isEqualTo(SrtpProfile.SRTP_AEAD_AES_256_GCM);
+        assertThat(SrtpProfiles.select(DtlsConfig.DEFAULT_SRTP_PROFILES, offered))
+                .isEqualTo(SrtpProfile.AEAD_AES_128_GCM);
+        assertThat(SrtpProfiles.select(List.of(SrtpProfile.AES_CM_128_HMAC_SHA1_32), offered))
+                .isEqualTo(SrtpProfile.AES_CM_128_HMAC_SHA1_32);
+        assertThat(SrtpProfiles.select(List.of(SrtpProfile.AEAD_AES_256_GCM), offered)).isNull();
+        assertThat(SrtpProfile.fromDtlsId(0x0008)).isEqualTo(SrtpProfile.AEAD_AES_256_GCM);
     }
 
     @Test
     void toStringHidesKeys() {
-        SrtpKeyMaterial keys = SrtpKeyMaterial.fromExporter(SrtpProfile.SRTP_AEAD_AES_128_GCM, new byte[56], true);
+        SrtpKeyMaterial keys = SrtpKeyMaterial.fromExporter(SrtpProfile.AEAD_AES_128_GCM, new byte[56], true);
         assertThat(keys.toString()).doesNotContain("[B").contains("redacted");
     }
 

@@ -104,6 +104,8 @@ class BadInputTest {
             assertThat(unicast.path("message").asText()).isEqualTo("missing to");
             JsonNode list = client.request("client::list", Map.of("clientType", 5));
             assertThat(list.path("code").asText()).isEqualTo("1003");
+            JsonNode numberAsText = client.request("client::alarm", Map.of("message", 42));
+            assertThat(numberAsText.path("message").asText()).isEqualTo("body.message has the wrong type (expected a string)");
             assertStillWorks(client);
         }
     }

@@ -18,7 +18,7 @@ class RegisterTest {
     static void start() {
         server = TestServer.start("""
                 signal:
-                  registerTimeoutMillis: 800
+                  registerTimeoutMillis: 2500
                 webrtc:
                   stunUrls: ["stun:stun.example.org:3478"]
                   turn:

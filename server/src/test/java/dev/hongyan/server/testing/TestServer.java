@@ -31,6 +31,9 @@ public final class TestServer implements AutoCloseable {
                   host: 127.0.0.1
                   port: 0
                 accounts: "%s"
+                media:
+                  listenIp: 127.0.0.1
+                  udpPort: 0
                 """.formatted(ACCOUNTS);
         Config config = Config.fromYaml(merge(base, yaml), Map.of());
         return new TestServer(HongyanApplication.start(config));

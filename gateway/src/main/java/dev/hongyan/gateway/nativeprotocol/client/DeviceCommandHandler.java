@@ -55,12 +55,6 @@ public final class DeviceCommandHandler implements SignalHandler<TargetBody> {
     @Override
     public void handle(SignalContext context, TargetBody body) {
         Client target = registry.require(body.clientId());
-        target.endpoint().request(Notification.of(spec.signal(), Map.of()), timeout).whenComplete((answer, failure) -> {
-            if (failure != null) {
-                context.fail(failure);
-            } else {
-                context.reply(answer);
-            }
-        });
+        context.replyWhenDone(target.endpoint().request(Notification.of(spec.signal(), Map.of()), timeout));
     }
 }

@@ -1,0 +1,307 @@
+package dev.hongyan.core.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hongyan.core.error.CoreException;
+import dev.hongyan.core.error.ErrorCode;
+import dev.hongyan.media.MediaEngine;
+import dev.hongyan.media.MediaEngineOptions;
+import dev.hongyan.media.ortc.MediaKind;
+import dev.hongyan.media.ortc.RtpJson;
+import dev.hongyan.media.ortc.RtpParameters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The media room's rules, against the real engine on loopback (no media flows: signaling state only). */
+final class MediaRoomTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong SSRC = new AtomicLong(100_000_000L);
+
+    private MediaEngine engine;
+    private ExecutorService pool;
+    private MediaRooms rooms;
+    private String roomId;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = MediaEngine.create(MediaEngineOptions.loopback());
+        pool = Executors.newFixedThreadPool(2);
+        rooms = new MediaRooms(engine, MediaRoomSettings.defaults(), pool);
+        roomId = "room-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        engine.close();
+        pool.shutdownNow();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    // ---- helpers ----
+
+    private Member connect(String peerId) {
+        return connect(peerId, false);
+    }
+
+    private Member connect(String peerId, boolean admin) {
+        RecordingPeer listener = new RecordingPeer();
+        MediaPeer peer = get(rooms.connect(roomId, peerId, admin, listener));
+        return new Member(peer, listener);
+    }
+
+    /** Transports for sending and receiving, then join with the router's capabilities. */
+    private List<PeerInfo> prepareAndJoin(Member member, boolean consume) {
+        member.send = get(member.peer.createWebRtcTransport(new TransportRequest(true, false, false, false)));
+        if (consume) {
+            get(member.peer.createWebRtcTransport(new TransportRequest(false, true, false, true)));
+        }
+        return join(member, consume);
+    }
+
+    private List<PeerInfo> join(Member member, boolean consume) {
+        CompletableFuture<List<PeerInfo>> answer = new CompletableFuture<>();
+        member.peer.join(new JoinRequest(member.peer.id(), new PeerDevice("test", "junit", "6"),
+                consume ? member.peer.routerRtpCapabilities() : null), (peers, failure) -> {
+                    if (failure != null) {
+                        answer.completeExceptionally(failure);
+                    } else {
+                        answer.complete(peers);
+                    }
+                });
+        return get(answer);
+    }
+
+    private String produceAudio(Member member) {
+        return get(member.peer.produce(new ProduceRequest(member.send.id(), MediaKind.AUDIO, opus(), Map.of())));
+    }
+
+    private static RtpParameters opus() {
+        try {
+            return RtpJson.parseRtpParameters(JSON.readTree("""
+                    {"mid": "%d", "codecs": [{"mimeType": "audio/opus", "payloadType": 111, "clockRate": 48000,
+                      "channels": 2, "parameters": {"useinbandfec": 1}, "rtcpFeedback": [{"type": "transport-cc"}]}],
+                     "headerExtensions": [{"uri": "urn:ietf:params:rtp-hdrext:sdes:mid", "id": 4}],
+                     "encodings": [{"ssrc": %d}], "rtcp": {"cname": "junit"}}
+                    """.formatted(SSRC.get() % 1000, SSRC.incrementAndGet())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T get(CompletableFuture<T> future) {
+        try {
+            return future.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertRefused(ThrowableAssert.ThrowingCallable call, ErrorCode code, String message) {
+        assertThatThrownBy(call).hasCauseInstanceOf(CoreException.class)
+                .satisfies(e -> {
+                    CoreException core = (CoreException) e.getCause();
+                    assertThat(core.code()).isEqualTo(code);
+                    assertThat(core.getMessage()).isEqualTo(message);
+                });
+    }
+
+    private static final class Member {
+        final MediaPeer peer;
+        final RecordingPeer events;
+        TransportInfo send;
+
+        Member(MediaPeer peer, RecordingPeer events) {
+            this.peer = peer;
+            this.events = events;
+        }
+    }
+
+    // ---- tests ----
+
+    @Test
+    void joinAnswersTheOtherJoinedPeersAndAnnouncesTheNewOne() {
+        Member alice = connect("alice");
+        Member bob = connect("bob");
+        Member lurker = connect("lurker");
+        assertThat(prepareAndJoin(alice, true)).isEmpty();
+        List<PeerInfo> peers = prepareAndJoin(bob, true);
+        assertThat(peers).containsExactly(new PeerInfo("alice", "alice", new PeerDevice("test", "junit", "6")));
+        alice.events.await("peerJoined", v -> ((PeerInfo) v).id().equals("bob"));
+        assertThat(lurker.events.none("peerJoined")).as("not joined, not told").isTrue();
+    }
+
+    @Test
+    void joinTwiceAndActingBeforeJoinAreRefused() {
+        Member alice = connect("alice");
+        TransportInfo send = get(alice.peer.createWebRtcTransport(new TransportRequest(true, false, false, false)));
+        assertRefused(() -> get(alice.peer.produce(new ProduceRequest(send.id(), MediaKind.AUDIO, opus(), Map.of()))),
+                ErrorCode.BAD_REQUEST, "Peer not yet joined");
+        assertRefused(() -> get(alice.peer.changeDisplayName("x")), ErrorCode.BAD_REQUEST, "Peer not yet joined");
+        assertRefused(() -> get(alice.peer.pauseConsumer("c")), ErrorCode.BAD_REQUEST, "Peer not yet joined");
+        join(alice, false);
+        assertRefused(() -> join(alice, false), ErrorCode.CONFLICT, "Peer already joined");
+    }
+
+    @Test
+    void unknownIdsAreNotFoundInTheDemosWords() {
+        Member alice = connect("alice");
+        prepareAndJoin(alice, true);
+        assertRefused(() -> get(alice.peer.restartIce("t1")), ErrorCode.NOT_FOUND, "transport with id \"t1\" not found");
+        assertRefused(() -> get(alice.peer.closeProducer("p1")), ErrorCode.NOT_FOUND, "producer with id \"p1\" not found");
+        assertRefused(() -> get(alice.peer.resumeConsumer("c1")), ErrorCode.NOT_FOUND, "consumer with id \"c1\" not found");
+        assertRefused(() -> get(alice.peer.dataProducerStats("d1")), ErrorCode.NOT_FOUND, "dataProducer with id \"d1\" not found");
+        assertRefused(() -> get(alice.peer.produceData(alice.send.id())), ErrorCode.NOT_IMPLEMENTED,
+                "data channels are not supported yet (this server has no SCTP): produceData refused");
+    }
+
+    @Test
+    void aProducerIsOfferedPausedToEveryOtherJoinedPeerThatCanConsumeAndResumedOnAccept() {
+        Member alice = connect("alice");
+        Member bob = connect("bob");
+        Member sendOnly = connect("sendonly");
+        Member noCaps = connect("nocaps");
+        prepareAndJoin(alice, true);
+        prepareAndJoin(bob, true);
+        prepareAndJoin(sendOnly, false);
+        // A consuming transport but no capabilities: nothing can be offered.
+        get(noCaps.peer.createWebRtcTransport(new TransportRequest(false, true, false, false)));
+        join(noCaps, false);
+
+        String producerId = produceAudio(alice);
+        ConsumerOffer offer = bob.events.awaitOffer(producerId);
+        assertThat(offer.peerId()).isEqualTo("alice");
+        assertThat(offer.kind()).isEqualTo(MediaKind.AUDIO);
+        assertThat(offer.appData()).containsEntry("peerId", "alice");
+        assertThat(offer.producerPaused()).isFalse();
+        bob.events.await("consumerScore", offer.id());
+        assertThat(sendOnly.events.none("newConsumer")).isTrue();
+        assertThat(noCaps.events.none("newConsumer")).isTrue();
+        assertThat(alice.events.offers).isEmpty();
+
+        // A peer joining later gets the existing producer too.
+        Member carol = connect("carol");
+        prepareAndJoin(carol, true);
+        carol.events.awaitOffer(producerId);
+    }
+
+    @Test
+    void onlyTheOwnerOrAnAdminControlsAProducerAndTheOthersHearOfIt() {
+        Member alice = connect("alice");
+        Member bob = connect("bob");
+        Member admin = connect("admin", true);
+        prepareAndJoin(alice, true);
+        prepareAndJoin(bob, true);
+        prepareAndJoin(admin, false);
+        String producerId = produceAudio(alice);
+        ConsumerOffer offer = bob.events.awaitOffer(producerId);
+
+        String notYours = "producer with id \"" + producerId + "\" belongs to another peer";
+        assertRefused(() -> get(bob.peer.pauseProducer(producerId)), ErrorCode.FORBIDDEN, notYours);
+        assertRefused(() -> get(bob.peer.closeProducer(producerId)), ErrorCode.FORBIDDEN, notYours);
+
+        get(alice.peer.pauseProducer(producerId));
+        bob.events.await("consumerPaused", offer.id());
+        get(admin.peer.resumeProducer(producerId));
+        bob.events.await("consumerResumed", offer.id());
+        get(admin.peer.closeProducer(producerId));
+        bob.events.await("consumerClosed", offer.id());
+        assertRefused(() -> get(bob.peer.pauseConsumer(offer.id())), ErrorCode.NOT_FOUND,
+                "consumer with id \"" + offer.id() + "\" not found");
+    }
+
+    @Test
+    void aRefusedOfferLeavesTheConsumerPausedWithoutAScore() {
+        Member alice = connect("alice");
+        Member bob = connect("bob");
+        bob.events.acceptOffers = false;
+        prepareAndJoin(alice, true);
+        prepareAndJoin(bob, true);
+        String producerId = produceAudio(alice);
+        bob.events.awaitOffer(producerId);
+        assertThat(bob.events.none("consumerScore")).isTrue();
+    }
+
+    @Test
+    void leavingClosesWhatThePeerOwnsAndTellsTheOthers() {
+        Member alice = connect("alice");
+        Member bob = connect("bob");
+        prepareAndJoin(alice, true);
+        prepareAndJoin(bob, true);
+        String producerId = produceAudio(alice);
+        ConsumerOffer offer = bob.events.awaitOffer(producerId);
+        get(alice.peer.leave());
+        bob.events.await("consumerClosed", offer.id());
+        bob.events.await("peerLeft", "alice");
+        assertThat(alice.events.none("closed")).as("a peer that left is not told it was closed").isTrue();
+    }
+
+    @Test
+    void displayNameChangesReachTheOthers() {
+        Member alice = connect("alice");
+        Member bob = connect("bob");
+        prepareAndJoin(alice, true);
+        prepareAndJoin(bob, true);
+        get(bob.peer.changeDisplayName("Robert"));
+        alice.events.await("peerDisplayNameChanged", List.of("bob", "Robert", "bob"));
+    }
+
+    @Test
+    void theSamePeerIdAgainReplacesTheOldPeerAndKeepsTheRoom() {
+        Member first = connect("twin");
+        prepareAndJoin(first, true);
+        String routerId = rooms.find(roomId).orElseThrow().routerId();
+        Member watcher = connect("watcher");
+        prepareAndJoin(watcher, true);
+        Member second = connect("twin");
+        first.events.await("closed", CloseReason.REPLACED);
+        watcher.events.await("peerLeft", "twin");
+        assertThat(first.peer.isClosed()).isTrue();
+        assertThat(rooms.find(roomId).orElseThrow().routerId()).isEqualTo(routerId);
+        assertThat(prepareAndJoin(second, true)).extracting(PeerInfo::id).containsExactly("watcher");
+        // The old handle leaving late must not remove the new peer.
+        get(first.peer.leave());
+        assertThat(get(rooms.find(roomId).orElseThrow().size())).isEqualTo(2);
+
+        // Even as the only member, a replacement does not close the room (mediasoup-demo quirk Q5 not copied).
+        String lonely = "room-" + UUID.randomUUID();
+        roomId = lonely;
+        Member only = connect("solo");
+        String lonelyRouter = rooms.find(lonely).orElseThrow().routerId();
+        Member again = connect("solo");
+        only.events.await("closed", CloseReason.REPLACED);
+        assertThat(again.peer.isClosed()).isFalse();
+        assertThat(rooms.find(lonely).orElseThrow().routerId()).isEqualTo(lonelyRouter);
+    }
+
+    @Test
+    void theRoomClosesWithItsLastPeerAndTheNextGetsAFreshRouter() {
+        Member alice = connect("alice");
+        prepareAndJoin(alice, true);
+        MediaRoom room = rooms.find(roomId).orElseThrow();
+        String routerId = room.routerId();
+        get(alice.peer.leave());
+        assertThat(room.isClosed()).isTrue();
+        assertThat(rooms.find(roomId)).isEmpty();
+        assertThat(rooms.size()).isZero();
+
+        Member bob = connect("bob");
+        assertThat(rooms.find(roomId).orElseThrow().routerId()).isNotEqualTo(routerId);
+        assertThat(prepareAndJoin(bob, true)).isEmpty();
+    }
+}

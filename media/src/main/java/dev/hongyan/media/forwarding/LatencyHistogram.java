@@ -1,0 +1,64 @@
+package dev.hongyan.media.forwarding;
+
+/**
+ * Forwarding latency in microseconds: 10 µs buckets up to 2 ms, 100 µs buckets up to 50 ms, then one
+ * overflow bucket. Fixed arrays, so recording on the packet path costs no allocation.
+ */
+public final class LatencyHistogram {
+    private static final int FINE = 200;      // 0..2 ms by 10 µs
+    private static final int COARSE = 480;    // 2..50 ms by 100 µs
+    private final long[] counts = new long[FINE + COARSE + 1];
+    private long total;
+    private long maxMicros;
+
+    public void record(long nanos) {
+        long micros = Math.max(0, nanos / 1000);
+        int bucket;
+        if (micros < 2000) {
+            bucket = (int) (micros / 10);
+        } else if (micros < 50_000) {
+            bucket = FINE + (int) ((micros - 2000) / 100);
+        } else {
+            bucket = FINE + COARSE;
+        }
+        counts[bucket]++;
+        total++;
+        maxMicros = Math.max(maxMicros, micros);
+    }
+
+    public long count() {
+        return total;
+    }
+
+    public long maxMicros() {
+        return maxMicros;
+    }
+
+    /** The upper edge of the bucket holding quantile {@code q} (0..1), in microseconds; 0 when empty. */
+    public long percentileMicros(double q) {
+        if (total == 0) {
+            return 0;
+        }
+        long rank = (long) Math.ceil(q * total);
+        long seen = 0;
+        for (int i = 0; i < counts.length; i++) {
+            seen += counts[i];
+            if (seen >= rank) {
+                if (i < FINE) {
+                    return (i + 1) * 10L;
+                }
+                if (i < FINE + COARSE) {
+                    return 2000 + (i - FINE + 1) * 100L;
+                }
+                return maxMicros;
+            }
+        }
+        return maxMicros;
+    }
+
+    public void reset() {
+        java.util.Arrays.fill(counts, 0);
+        total = 0;
+        maxMicros = 0;
+    }
+}

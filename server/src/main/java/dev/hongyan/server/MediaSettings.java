@@ -1,0 +1,71 @@
+package dev.hongyan.server;
+
+import dev.hongyan.media.MediaEngineOptions;
+import dev.hongyan.media.RouterOptions;
+import dev.hongyan.media.ortc.DefaultMediaCodecs;
+import dev.hongyan.media.ortc.RtpCodecCapability;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code media:} section: the SFU engine's one UDP port and the routers' codecs.
+ *
+ * @param codecs codec names (opus, VP8, VP9, H264): every default variant of each named codec
+ *     ({@link DefaultMediaCodecs}), in the defaults' order
+ * @param maxIncomingBitrate bit/s a transport lets its endpoint send (mediasoup's setMaxIncomingBitrate),
+ *     the REMB value the engine sends to producers' senders
+ */
+record MediaSettings(String listenIp, int udpPort, String announcedIp, List<String> codecs, long maxIncomingBitrate) {
+
+    MediaEngineOptions engineOptions() {
+        MediaEngineOptions options = MediaEngineOptions.of(listenIp, udpPort);
+        String announced = announcedIp == null || announcedIp.isBlank() ? wildcardFallback() : announcedIp.trim();
+        return announced == null ? options : options.withAnnouncedAddress(announced);
+    }
+
+    RouterOptions routerOptions() {
+        List<RtpCodecCapability> chosen = new ArrayList<>();
+        List<String> names = codecs == null ? List.of() : codecs.stream().map(n -> n.trim().toLowerCase(Locale.ROOT)).toList();
+        for (RtpCodecCapability codec : DefaultMediaCodecs.get()) {
+            if (names.contains(codec.mimeType().substring(codec.mimeType().indexOf('/') + 1).toLowerCase(Locale.ROOT))) {
+                chosen.add(codec);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("media.codecs names no known codec (opus, VP8, VP9, H264): " + codecs);
+        }
+        return new RouterOptions(chosen, java.util.Map.of());
+    }
+
+    /**
+     * A wildcard listen address is nothing a peer can reach, so ICE candidates need a real one: without
+     * an announced IP we take this host's first non-loopback IPv4 address (right on a LAN; set
+     * announcedIp behind NAT).
+     */
+    private String wildcardFallback() {
+        if (!"0.0.0.0".equals(listenIp) && !"::".equals(listenIp)) {
+            return null;
+        }
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && !address.isLinkLocalAddress()) {
+                        return address.getHostAddress();
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // fall through to loopback
+        }
+        return "127.0.0.1";
+    }
+}
