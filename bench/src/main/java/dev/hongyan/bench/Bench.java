@@ -41,6 +41,16 @@ public final class Bench {
             return args.length == 0 ? 2 : 0;
         }
         String name = args[0];
+        if (name.equals("forwarding")) {
+            // The SFU forwarding benchmark drives its own engine in-process; it needs no server URL.
+            try {
+                dev.hongyan.bench.forwarding.ForwardingBench.main(Arrays.copyOfRange(args, 1, args.length));
+                return 0;
+            } catch (Exception e) {
+                log.println("bench: forwarding failed: " + e);
+                return 3;
+            }
+        }
         if (!SCENARIOS.contains(name)) {
             log.println("bench: unknown scenario '" + name + "' (one of " + String.join(", ", SCENARIOS) + ")");
             return 2;
@@ -152,6 +162,8 @@ public final class Bench {
 
                 Scenarios:
                 """ + ConnectionsScenario.HELP + RoomsScenario.HELP + FanoutScenario.HELP + ChurnScenario.HELP
+                + "\n  forwarding   the SFU: 1 producer -> N consumers over loopback ICE/DTLS/SRTP in-process\n"
+                + "               (--consumers 1,10,100,500 --seconds 5 [--size 1000] [--json FILE])\n"
                 + "\n" + BenchSettings.HELP + """
 
                 Example (server and bench on one machine; the server's pid lets the bench force its GC):
