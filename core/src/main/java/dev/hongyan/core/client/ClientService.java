@@ -6,7 +6,6 @@ import dev.hongyan.core.error.ErrorCode;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,16 +91,17 @@ public final class ClientService {
         client.heartbeat(update, clock.millis(), now());
     }
 
-    /** Clients whose last heartbeat is older than the timeout. */
-    public List<Client> silentClients() {
+    /**
+     * Closes every client whose last heartbeat is older than the timeout; each is told (TIMEOUT) and
+     * goes offline when its connection ends.
+     */
+    public void closeSilentClients() {
         long deadline = clock.millis() - settings.heartbeatTimeoutMillis();
-        List<Client> silent = new ArrayList<>();
         for (Client client : registry.all()) {
             if (client.lastHeartbeatMillis() < deadline) {
-                silent.add(client);
+                client.endpoint().close(ErrorCode.TIMEOUT, "no heartbeat for " + settings.heartbeatTimeoutMillis() + " ms");
             }
         }
-        return silent;
     }
 
     /** Keeps the alarm and tells every admin client. */

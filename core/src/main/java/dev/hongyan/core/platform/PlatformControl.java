@@ -4,6 +4,8 @@ import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -73,15 +75,18 @@ public final class PlatformControl {
 
     private String execute(List<String> argv) {
         log.warn("platform command: {}", argv);
+        Path output = null;
         try {
-            Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readOutput(process.getInputStream()), executor);
+            // Output goes to a file, not a pipe: nothing has to drain it while we wait, so one thread
+            // per command is enough and a chatty command cannot block on a full pipe.
+            output = Files.createTempFile("hongyan-command", ".out");
+            Process process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             if (!process.waitFor(settings.commandTimeoutMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new CoreException(ErrorCode.TIMEOUT, "command did not finish within " + settings.commandTimeoutMillis() + " ms");
             }
-            String text = output.get(1, TimeUnit.SECONDS);
+            String text = readHead(output);
             if (process.exitValue() != 0) {
                 throw new CoreException(ErrorCode.INTERNAL, "command exited with " + process.exitValue() + ": " + text.strip());
             }
@@ -91,18 +96,20 @@ public final class PlatformControl {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CoreException(ErrorCode.INTERNAL, "interrupted");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new CoreException(ErrorCode.INTERNAL, "command output unreadable");
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
         }
     }
 
-    private static String readOutput(InputStream in) {
-        try (in) {
-            byte[] bytes = in.readNBytes(MAX_OUTPUT_BYTES);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
+    private static String readHead(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(MAX_OUTPUT_BYTES), StandardCharsets.UTF_8);
         }
     }
 }

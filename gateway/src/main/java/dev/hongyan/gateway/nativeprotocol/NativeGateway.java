@@ -49,7 +49,7 @@ public final class NativeGateway implements WebSocketEndpoint {
         this.ids = ids;
         this.scheduler = scheduler;
         this.metrics = new NativeMetrics(meterRegistry);
-        this.heartbeatSweep = scheduler.scheduleWithFixedDelay(this::closeSilentClients,
+        this.heartbeatSweep = scheduler.scheduleWithFixedDelay(clients::closeSilentClients,
                 settings.heartbeatCheckMillis(), settings.heartbeatCheckMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -164,16 +164,6 @@ public final class NativeGateway implements WebSocketEndpoint {
         Client client = session.client();
         if (client != null) {
             clients.offline(client);
-        }
-    }
-
-    private void closeSilentClients() {
-        long deadline = System.currentTimeMillis() - clients.settings().heartbeatTimeoutMillis();
-        for (NativeSession session : sessions) {
-            Client client = session.client();
-            if (client != null && client.lastHeartbeatMillis() < deadline) {
-                session.close(ErrorCode.TIMEOUT, "no heartbeat for " + clients.settings().heartbeatTimeoutMillis() + " ms");
-            }
         }
     }
 

@@ -123,11 +123,11 @@ public final class NativeSession implements WebSocketSession, ClientEndpoint {
 
     @Override
     public CompletableFuture<Object> request(Notification request, Duration timeout) {
-        long id = gateway.ids().next();
-        PendingRequest pendingRequest = new PendingRequest(request.signal(), new CompletableFuture<>());
         if (closed) {
             return CompletableFuture.failedFuture(new CoreException(ErrorCode.TARGET_OFFLINE, "the target went offline"));
         }
+        long id = gateway.ids().next();
+        PendingRequest pendingRequest = new PendingRequest(request.signal(), new CompletableFuture<>());
         pending.put(id, pendingRequest);
         ScheduledFuture<?> timer = gateway.scheduler().schedule(() -> {
             if (pending.remove(id) != null) {

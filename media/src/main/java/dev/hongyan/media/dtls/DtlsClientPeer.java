@@ -43,9 +43,7 @@ final class DtlsClientPeer extends DefaultTlsClient implements NegotiatingPeer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        keys = SrtpKeyMaterial.fromExporter(selectedProfile, context.exportKeyingMaterial(
-                SrtpKeyMaterial.EXPORTER_LABEL, null, SrtpKeyMaterial.exporterLength(selectedProfile)),
-                !context.isServer());
+        keys = SrtpKeyMaterial.export(context, selectedProfile);
     }
 
     @Override

@@ -42,9 +42,7 @@ final class DtlsServerPeer extends DefaultTlsServer implements NegotiatingPeer {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        keys = SrtpKeyMaterial.fromExporter(selectedProfile, context.exportKeyingMaterial(
-                SrtpKeyMaterial.EXPORTER_LABEL, null, SrtpKeyMaterial.exporterLength(selectedProfile)),
-                !context.isServer());
+        keys = SrtpKeyMaterial.export(context, selectedProfile);
     }
 
     @Override

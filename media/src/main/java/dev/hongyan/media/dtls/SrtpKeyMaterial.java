@@ -36,6 +36,15 @@ public record SrtpKeyMaterial(
      * Splits exporter output laid out as client_write_key | server_write_key | client_write_salt |
      * server_write_salt; the client's write keys are our local keys when we are the DTLS client.
      */
+    /**
+     * Exports the DTLS-SRTP keying material (RFC 5764 §4.2) for our role. bctls allows this only from
+     * inside notifyHandshakeComplete, which is where both peers call it.
+     */
+    static SrtpKeyMaterial export(org.bouncycastle.tls.TlsContext context, SrtpProfile profile) {
+        byte[] exported = context.exportKeyingMaterial(EXPORTER_LABEL, null, exporterLength(profile));
+        return fromExporter(profile, exported, !context.isServer());
+    }
+
     static SrtpKeyMaterial fromExporter(SrtpProfile profile, byte[] exported, boolean weAreClient) {
         int keyLen = profile.keyLength();
         int saltLen = profile.saltLength();
