@@ -49,6 +49,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -75,7 +76,11 @@ public final class HongyanApplication implements AutoCloseable {
         Clock clock = Clock.systemDefaultZone();
         SecureRandom random = new SecureRandom();
         PrometheusMeterRegistry meters = Metrics.newRegistry();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("hongyan-timer"));
+        // Cancelled timers (relays answered, calls accepted, rooms re-entered) must leave the queue at
+        // once instead of holding their closures until their deadline.
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("hongyan-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = timer;
         this.platformExecutor = Executors.newFixedThreadPool(2, daemon("hongyan-platform"));
         // Room actors and room-password hashing: off the event loops, one thread per core.
         this.roomWorkers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), daemon("hongyan-rooms"));

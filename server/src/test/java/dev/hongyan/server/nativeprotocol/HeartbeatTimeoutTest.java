@@ -30,7 +30,16 @@ class HeartbeatTimeoutTest {
             assertThat(told.path("message").asText()).contains("no heartbeat");
             assertThat(silent.awaitClose()).isEqualTo(4000);
             beating.await("client::offline", m -> m.path("body").path("clientId").asText().equals("hb-silent"));
+            // Both registered together: keep beating for longer than the timeout, so a server that
+            // ignored heartbeats would have closed this one by now too.
+            long past = System.currentTimeMillis() + 1200;
+            while (System.currentTimeMillis() < past) {
+                beating.send("client::heartbeat", Map.of());
+                Thread.sleep(150);
+            }
             assertThat(beating.isClosed()).isFalse();
+            beating.expectNo("platform::error", 0);
+            assertThat(beating.request("client::status", Map.of()).path("code").asText()).isEqualTo("0000");
         }
     }
 }

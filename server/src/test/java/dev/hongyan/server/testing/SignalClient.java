@@ -33,6 +33,7 @@ public final class SignalClient implements AutoCloseable {
     private final long index;
     private WebSocket socket;
     private String clientId;
+    private volatile AssertionError invalid;
 
     private SignalClient() {
         this.index = 90_000 + NEXT_INDEX.getAndIncrement() % 9_000;
@@ -110,6 +111,7 @@ public final class SignalClient implements AutoCloseable {
         long deadline = System.currentTimeMillis() + millis;
         synchronized (inbox) {
             while (true) {
+                failOnInvalidJson();
                 for (JsonNode message : inbox) {
                     if (signal.equals(message.path("header").path("signal").asText())) {
                         throw new AssertionError("unexpected " + signal + ": " + message);
@@ -146,10 +148,17 @@ public final class SignalClient implements AutoCloseable {
         return closed.isDone();
     }
 
+    private void failOnInvalidJson() {
+        if (invalid != null) {
+            throw invalid;
+        }
+    }
+
     private JsonNode take(Predicate<JsonNode> match, String what) {
         long deadline = System.currentTimeMillis() + WAIT.toMillis();
         synchronized (inbox) {
             while (true) {
+                failOnInvalidJson();
                 for (Iterator<JsonNode> it = inbox.iterator(); it.hasNext(); ) {
                     JsonNode message = it.next();
                     if (match.test(message)) {
@@ -203,7 +212,11 @@ public final class SignalClient implements AutoCloseable {
                         inbox.notifyAll();
                     }
                 } catch (Exception e) {
-                    throw new IllegalStateException("server sent invalid JSON: " + text, e);
+                    // Thrown here it would die in the WebSocket's thread unseen; the next wait fails with it.
+                    invalid = new AssertionError("server sent invalid JSON: " + text, e);
+                    synchronized (inbox) {
+                        inbox.notifyAll();
+                    }
                 }
             }
             webSocket.request(1);

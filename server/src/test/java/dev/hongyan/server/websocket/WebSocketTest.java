@@ -70,9 +70,10 @@ class WebSocketTest {
         client.socket.sendClose(1000, "done").get(5, TimeUnit.SECONDS);
         assertThat(client.closed.get(5, TimeUnit.SECONDS).code()).isEqualTo(1000);
         assertThat(exact.events.poll(5, TimeUnit.SECONDS)).isEqualTo("closed");
+        awaitTrue(() -> server.connectionCount() == 0, "the server forgets the connection");
+        // A second onClosed, if there were one, would come right after the first.
         Thread.sleep(100);
         assertThat(exact.closed.get()).isEqualTo(1);
-        assertThat(server.connectionCount()).isZero();
     }
 
     @Test
@@ -199,7 +200,8 @@ class WebSocketTest {
         client.send("close");
         WsClient.Close close = client.closed.get(5, TimeUnit.SECONDS);
         assertThat(close).isEqualTo(new WsClient.Close(4000, "closed by test"));
-        Thread.sleep(200);
+        awaitTrue(() -> exact.closed.get() >= 1, "onClosed is called");
+        Thread.sleep(100);
         assertThat(exact.closed.get()).isEqualTo(1);
         assertThat(exact.connections.get(0).isOpen()).isFalse();
         assertThat(exact.connections.get(0).sendText("late")).isFalse();
@@ -238,5 +240,15 @@ class WebSocketTest {
                 + "/websocket.signal")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(WebSocket.class).isNotNull();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out: " + what);
+            }
+            Thread.sleep(10);
+        }
     }
 }
