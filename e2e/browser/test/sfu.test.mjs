@@ -7,8 +7,6 @@ import { launch, openPeerPage } from './lib/browser.mjs';
 import { Peer, serverUrls, sleep, step, waitFor } from './lib/peers.mjs';
 
 const MIN_FRAMES = 60;
-// Frames already in the jitter buffer or decoder when the SFU stops forwarding.
-const PAUSE_SETTLE_MS = 1_500;
 const PAUSE_WATCH_MS = 2_000;
 const LOW_LAYER_MAX_WIDTH = 1280 / 4;
 
@@ -33,7 +31,8 @@ async function openPeers(label) {
 async function flowing(b, peers, since = 0, frames = MIN_FRAMES, timeoutMs = 30_000) {
   return step(`B decodes ${frames} video frames and receives audio`, peers, () =>
     waitFor('decoded video and received audio at B', () => b.stats(),
-      (s) => s.video?.framesDecoded >= since + frames && s.audio?.packetsReceived > 0, { timeoutMs }));
+      // At least a second of decoded audio (48 kHz), not a stray packet.
+      (s) => s.video?.framesDecoded >= since + frames && s.audio?.totalSamplesReceived >= 48_000, { timeoutMs }));
 }
 
 async function videoConsumerId(b) {
@@ -47,14 +46,22 @@ async function pauseAndResume(a, b, peers) {
     await a.call('pauseProducer', 'video');
     await b.notification('consumerPaused', (d) => d.consumerId === consumerId);
   });
-  const stalled = await step('B stops decoding while paused', peers, async () => {
-    await sleep(PAUSE_SETTLE_MS);
-    const before = (await b.stats()).video.framesDecoded;
-    await sleep(PAUSE_WATCH_MS);
-    const after = (await b.stats()).video.framesDecoded;
-    // A disabled track still sends black frames, so a stall here means the SFU stopped forwarding.
-    assert.ok(after - before <= 1, `framesDecoded went ${before} → ${after} while the producer was paused`);
-    return after;
+  const stalled = await step('B stops decoding while paused, though A keeps sending', peers, async () => {
+    // Frames already in flight may still decode: wait until B's count holds still for a watch window.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const sentBefore = await videoPacketsSent(a);
+      const before = (await b.stats()).video.framesDecoded;
+      await sleep(PAUSE_WATCH_MS);
+      const after = (await b.stats()).video.framesDecoded;
+      const sentAfter = await videoPacketsSent(a);
+      if (after - before <= 1) {
+        // A disabled track still sends (black frames): the stall is the SFU not forwarding.
+        assert.ok(sentAfter > sentBefore, `A sent nothing while paused (${sentBefore} → ${sentAfter}): the stall proves nothing`);
+        return after;
+      }
+      assert.ok(Date.now() < deadline, `framesDecoded kept rising while the producer was paused (${before} → ${after})`);
+    }
   });
   await step('A resumes; B gets consumerResumed', peers, async () => {
     await a.call('resumeProducer', 'video');
@@ -98,6 +105,19 @@ async function closeProducer(a, b, peers) {
     await a.call('closeProducer', 'video');
     await b.notification('consumerClosed', (d) => d.consumerId === consumerId);
   });
+  await step('B has no video consumer left and audio still flows', peers, async () => {
+    await waitFor('B without a video consumer', () => b.stats(),
+      (s) => !s.consumers.some((c) => c.kind === 'video'), { timeoutMs: 10_000 });
+    const samples = (await b.stats()).audio.totalSamplesReceived;
+    await waitFor('more audio at B', () => b.stats(),
+      (s) => s.audio.totalSamplesReceived >= samples + 24_000, { timeoutMs: 10_000 });
+  });
+}
+
+/** Packets A has sent on its video producer's streams, all layers together. */
+async function videoPacketsSent(a) {
+  const stats = await a.call('producerStats');
+  return (stats?.producers?.video?.streams ?? []).reduce((sum, stream) => sum + stream.packetsSent, 0);
 }
 
 function sfuCase({ codec, simulcast }) {
