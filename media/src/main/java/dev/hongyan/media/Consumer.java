@@ -57,6 +57,11 @@ public final class Consumer {
         default void onClose() {}
     }
 
+    /** At most this many packets are resent for one NACK, however many it names. */
+    static final int MAX_RESENDS_PER_NACK = 128;
+    /** A packet is not resent again within max(RTT, this) of its last resend. */
+    static final long MIN_RESEND_INTERVAL_NANOS = 50_000_000L;
+
     private final String id = UUID.randomUUID().toString();
     private final MediaEngine engine;
     private final WebRtcTransport transport;
@@ -440,18 +445,30 @@ public final class Consumer {
         }
     }
 
-    /** NACK from the receiver: resend what the history and the producer's store still hold. */
+    /**
+     * NACK from the receiver: resend what the history and the producer's store still hold. Each packet is
+     * resent at most once per max(RTT, 50 ms) (RTT from the receiver's reports, 50 ms while unknown), which
+     * also removes duplicates within one NACK, and at most {@link #MAX_RESENDS_PER_NACK} per NACK.
+     */
     void onNack(GenericNack nack, long nowNanos) {
         int[] lost = nack.lostSequenceNumbers();
         sendStream.onNack(lost.length);
         if (history == null || closed) {
             return;
         }
+        double rtt = sendStream.roundTripMillis();
+        long minInterval = rtt > 0 ? Math.max(MIN_RESEND_INTERVAL_NANOS, (long) (rtt * 1_000_000L))
+                : MIN_RESEND_INTERVAL_NANOS;
+        int resends = 0;
         for (int seq : lost) {
+            if (resends >= MAX_RESENDS_PER_NACK) {
+                break;
+            }
             int entry = history.find(seq);
-            if (entry < 0) {
+            if (entry < 0 || !history.claimResend(entry, nowNanos, minInterval)) {
                 continue;
             }
+            resends++;
             ProducerStream s = producer.streams[history.stream(entry)];
             if (s.store == null) {
                 continue;

@@ -85,6 +85,42 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void aNackResendsEachStoredPacketAtMostOnceAndRepeatsWithin50MsResendNothing() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            Recorder up = new Recorder();
+            Recorder down = new Recorder();
+            var send = h.connect(DtlsRole.SERVER, up);
+            var recv = h.connect(DtlsRole.CLIENT, down);
+            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
+                    MediaFixtures.vp8("0", SSRC, 1112))).get(5, TimeUnit.SECONDS);
+            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
+                    .withPaused(false)).get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < 5; i++) {
+                sendVp8(send, SSRC, 300 + i, i * 3000, i == 0, null);
+            }
+            await(() -> down.rtp.size() >= 5);
+            int ssrc = c.rtpParameters().encodings().get(0).ssrc().intValue();
+            int first = down.rtp.get(0).seq();
+            // 100 entries naming the first packet and the 16 after it: 1,700 sequence numbers, 5 of them sent.
+            List<GenericNack.Entry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                entries.add(new GenericNack.Entry(first, 0xFFFF));
+            }
+            GenericNack nack = new GenericNack(1, ssrc, entries);
+            // Twice in one compound: the second arrives well within 50 ms of the first.
+            rtcp(recv, nack, nack);
+            await(() -> down.rtp.size() >= 10);
+            Thread.sleep(100);
+            assertThat(down.rtp).hasSize(10);
+            assertThat(down.rtp.subList(5, 10)).extracting(Received::ssrc)
+                    .containsOnly((int) c.rtpParameters().encodings().get(0).rtx().ssrc());
+            List<RtpStreamStats> stats = c.getStats().get(5, TimeUnit.SECONDS);
+            assertThat(stats.get(0).nackCount()).isEqualTo(2);
+            assertThat(stats.get(0).packetsRetransmitted()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void keyFramesAreRequestedOnResumeAndOnReceiverPliAtMostOncePerOutstandingRequest() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
             Recorder up = new Recorder();
