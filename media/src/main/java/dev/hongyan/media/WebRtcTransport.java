@@ -469,6 +469,7 @@ public final class WebRtcTransport {
         if (ref == null) {
             ref = learn(view);
             if (ref == null) {
+                s.removeInboundSsrc(view.ssrc()); // dropped: keep no SRTP state for it either
                 return;
             }
         }
