@@ -396,8 +396,8 @@ public final class Producer {
         if (s.store != null) {
             s.store.store(seq, p.buffer(), p.offset(), p.length());
         }
-        if (nack && s.recv.hasMissing() && !retransmission) {
-            sendNacks(s, nowNanos);
+        if (nack && s.recv.newMissing() > 0 && !retransmission) {
+            sendNacks(s, nowNanos); // a new gap: NACK at once; retries come from onFastTick
         }
         if (firstPacket) {
             for (Consumer c : consumers) {
