@@ -102,11 +102,11 @@ public final class Consumer {
         this.transport = transport;
         this.producer = producer;
         this.rtpParameters = params;
-        this.type = ConsumerType.of(producer.typeInternal(), false);
+        this.type = ConsumerType.of(producer.type(), false);
         this.appData = options.appData();
         this.paused = options.paused();
-        this.producerPaused = producer.isPaused();
-        this.video = producer.kindInternal() == MediaKind.VIDEO;
+        this.producerPaused = producer.paused();
+        this.video = producer.kind() == MediaKind.VIDEO;
         this.simulcast = type == ConsumerType.SIMULCAST;
         RtpEncodingParameters encoding = params.encodings().get(0);
         this.ssrc = encoding.ssrc().intValue();
@@ -180,7 +180,7 @@ public final class Consumer {
     }
 
     public MediaKind kind() {
-        return producer.kindInternal();
+        return producer.kind();
     }
 
     /** What the endpoint receives, with its {@code mid}: give this to mediasoup-client's {@code consume()}. */

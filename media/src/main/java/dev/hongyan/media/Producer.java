@@ -221,18 +221,6 @@ public final class Producer {
         return negotiated.consumableRtpParameters();
     }
 
-    MediaKind kindInternal() {
-        return negotiated.kind();
-    }
-
-    ProducerType typeInternal() {
-        return negotiated.type();
-    }
-
-    boolean isPaused() {
-        return paused;
-    }
-
     void closeFromTransport() {
         closeInternal(true);
     }
@@ -464,8 +452,7 @@ public final class Producer {
     private void sendNacks(ProducerStream s, long nowNanos) {
         int n = s.recv.collectNacks(engine.nackScratch, nowNanos);
         if (n > 0 && s.ssrc != 0) {
-            transport.sendRtcp(List.of(dev.hongyan.media.rtcp.GenericNack.of(transport.rtcpSsrc, s.ssrc,
-                    Arrays.copyOf(engine.nackScratch, n))));
+            transport.sendNack(s.ssrc, engine.nackScratch, n);
         }
     }
 

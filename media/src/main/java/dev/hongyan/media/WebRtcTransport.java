@@ -343,6 +343,11 @@ public final class WebRtcTransport {
         rtcp.send(packets);
     }
 
+    /** A generic NACK for {@code count} sequence numbers of {@code seqs} of an inbound stream. */
+    void sendNack(int mediaSsrc, int[] seqs, int count) {
+        rtcp.sendNack(mediaSsrc, seqs, count);
+    }
+
     /**
      * A video producer stream's first packet: send a REMB at once. libwebrtc takes a REMB received in
      * its first 2 s ("start phase", before any loss report) as its initial estimate; the periodic one

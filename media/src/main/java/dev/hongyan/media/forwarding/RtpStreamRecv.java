@@ -327,8 +327,4 @@ public final class RtpStreamRecv {
     public long lastPacketNanos() {
         return lastPacketNanos;
     }
-
-    public int maxSeq() {
-        return maxSeq;
-    }
 }
