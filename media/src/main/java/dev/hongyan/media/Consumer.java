@@ -308,6 +308,7 @@ public final class Consumer {
             }
             closeQuietly();
             listeners.fire(Listener::onClose);
+            listeners.clear();
         });
     }
 
@@ -339,6 +340,7 @@ public final class Consumer {
         transport.consumerClosed(this);
         listeners.fire(Listener::onProducerClose);
         listeners.fire(Listener::onClose);
+        listeners.clear();
     }
 
     void closeFromTransport() {
@@ -348,6 +350,7 @@ public final class Consumer {
         closeQuietly();
         listeners.fire(Listener::onTransportClose);
         listeners.fire(Listener::onClose);
+        listeners.clear();
     }
 
     void start(long nowNanos) {

@@ -240,6 +240,7 @@ public final class Producer {
             listeners.fire(Listener::onTransportClose);
         }
         listeners.fire(Listener::onClose);
+        listeners.clear();
     }
 
     void addConsumer(Consumer consumer) {

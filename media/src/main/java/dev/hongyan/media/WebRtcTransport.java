@@ -100,7 +100,14 @@ public final class WebRtcTransport {
         this.ice = engine.ice().createTransport(
                 new IceTransportOptions(Duration.ofSeconds(options.iceConsentTimeout())), new IceEvents());
         this.iceParameters = ice.parameters();
-        this.dtls = engine.dtls().createTransport(new DtlsEvents(), ice::send);
+        DtlsTransport created;
+        try {
+            created = engine.dtls().createTransport(new DtlsEvents(), ice::send);
+        } catch (RuntimeException | Error e) {
+            ice.close(); // else the ICE transport stays registered with nothing to close it
+            throw e;
+        }
+        this.dtls = created;
     }
 
     public String id() {
@@ -276,6 +283,7 @@ public final class WebRtcTransport {
             listeners.fire(Listener::onRouterClose);
         }
         listeners.fire(Listener::onClose);
+        listeners.clear();
     }
 
     void producerClosed(Producer producer) {

@@ -298,6 +298,10 @@ class EngineBehaviourTest {
             events.clear();
             h.router.close().get();
             assertThat(events).containsExactly("recv:routerclose", "recv:close");
+            // Closed objects keep no listeners.
+            for (Object closed : List.of(video, vc, audio, ac, send.transport(), recv.transport(), h.router)) {
+                assertThat(ListenersTest.of(closed).isEmpty()).as("listeners of %s", closed).isTrue();
+            }
             assertThatThrownBy(() -> recv.transport().consume(ConsumerOptions.of(audio.id(),
                     h.router.rtpCapabilities())).get()).hasCauseInstanceOf(IllegalStateException.class);
         }
