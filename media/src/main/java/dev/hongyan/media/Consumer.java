@@ -488,8 +488,9 @@ public final class Consumer {
             if (pt < 0) {
                 continue;
             }
-            int audioAt = producer.audioLevelId != 0 ? stored.extensionOffset(producer.audioLevelId) : -1;
-            int orientationAt = producer.videoOrientationId != 0 ? stored.extensionOffset(producer.videoOrientationId) : -1;
+            int audioAt = producer.audioLevelId != 0 ? stored.extensionByteOffset(producer.audioLevelId) : -1;
+            int orientationAt = producer.videoOrientationId != 0
+                    ? stored.extensionByteOffset(producer.videoOrientationId) : -1;
             int twcc = writer.usesTransportCc() ? transport.nextTransportCcSeq() : 0;
             byte[] out = engine.sendBuffer;
             int len = writer.write(stored, audioAt, orientationAt, twcc, nowNanos, ssrc, pt, seq,

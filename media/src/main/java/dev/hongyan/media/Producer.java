@@ -377,8 +377,8 @@ public final class Producer {
             s.keyFrames.keyFrameReceived();
         }
         int tid = codecFamily == VP8 ? vp8TemporalLayer(p) : -1;
-        int audioLevelAt = audioLevelId != 0 ? p.extensionOffset(audioLevelId) : -1;
-        int orientationAt = videoOrientationId != 0 ? p.extensionOffset(videoOrientationId) : -1;
+        int audioLevelAt = audioLevelId != 0 ? p.extensionByteOffset(audioLevelId) : -1;
+        int orientationAt = videoOrientationId != 0 ? p.extensionByteOffset(videoOrientationId) : -1;
         if (orientationAt >= 0) {
             checkOrientation(s, p.buffer()[orientationAt]);
         }

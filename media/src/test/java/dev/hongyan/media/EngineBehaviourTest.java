@@ -254,6 +254,38 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void anEmptyTwoByteFormOrientationExtensionIsNotReadPastItsEnd() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            Recorder down = new Recorder();
+            var send = h.connect(DtlsRole.SERVER, new Recorder());
+            var recv = h.connect(DtlsRole.CLIENT, down);
+            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
+                    MediaFixtures.vp8("0", SSRC, 1112))).get(5, TimeUnit.SECONDS);
+            List<Object> orientations = new CopyOnWriteArrayList<>();
+            video.addListener(new Producer.Listener() {
+                @Override
+                public void onVideoOrientationChange(dev.hongyan.media.rtp.VideoOrientation o) {
+                    orientations.add(o);
+                }
+            });
+            recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities()).withPaused(false))
+                    .get(5, TimeUnit.SECONDS);
+            byte[] v = MediaFixtures.vp8Packet(SSRC, 1, 0, true, 0, 300, "0", null);
+            byte[] b = java.util.Arrays.copyOf(v, v.length + 64);
+            dev.hongyan.media.rtp.RtpPacket p = new dev.hongyan.media.rtp.RtpPacket();
+            assertThat(p.wrap(b, 0, v.length)).isTrue();
+            int len = p.setExtension(MediaFixtures.ORIENTATION_ID, new byte[0]); // two-byte form, length 0
+            assertThat(len).isPositive();
+            assertThat(p.wrap(b, 0, len)).isTrue();
+            assertThat(p.extensionLength(MediaFixtures.ORIENTATION_ID)).isZero();
+            send.peer().sendRtp(b, len);
+            await(() -> down.rtp.size() == 1);
+            Thread.sleep(50);
+            assertThat(orientations).as("no orientation read from the byte after the empty element").isEmpty();
+        }
+    }
+
+    @Test
     void closeCascadesWithMediasoupEvents() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
             var send = h.connect(DtlsRole.SERVER, new Recorder());
