@@ -31,6 +31,11 @@ class EngineBehaviourTest {
         return r.rtcp.stream().filter(p -> p instanceof PictureLossIndication pli && pli.mediaSsrc() == SSRC).count();
     }
 
+    private static void sendVp8Sized(EngineHarness.Connected c, int seq, int ts, boolean key, int size) {
+        byte[] v = MediaFixtures.vp8Packet(SSRC, seq, ts, key, 0, size, "0", null);
+        c.peer().sendRtp(v, v.length);
+    }
+
     private static void sendVp8(EngineHarness.Connected c, int ssrc, int seq, int ts, boolean key, String rid) {
         byte[] v = MediaFixtures.vp8Packet(ssrc, seq, ts, key, 0, 300, "0", rid);
         c.peer().sendRtp(v, v.length);
@@ -235,21 +240,31 @@ class EngineBehaviourTest {
                     events.add("producerresume");
                 }
             });
-            sendVp8(send, SSRC, 10, 0, true, null);
-            sendVp8(send, SSRC, 11, 3000, false, null);
+            // Payload sizes tell the packets apart downstream (the header is rewritten, the payload is not).
+            sendVp8Sized(send, 10, 0, true, 300);
+            sendVp8Sized(send, 11, 3000, false, 300);
             await(() -> down.rtp.size() == 2);
+            int baseLength = down.rtp.get(0).length();
             video.pause().get();
             assertThat(c.producerPaused()).isTrue();
-            sendVp8(send, SSRC, 12, 6000, false, null);
+            sendVp8Sized(send, 12, 6000, true, 301); // while paused: dropped, keyframe or not
+            Thread.sleep(100);
+            assertThat(down.rtp).as("nothing forwarded while paused").hasSize(2);
             long plisBefore = plis(up);
             video.resume().get();
             await(() -> plis(up) > plisBefore);
-            sendVp8(send, SSRC, 13, 9000, false, null); // not a keyframe: held back
-            sendVp8(send, SSRC, 14, 90000, true, null);
+            sendVp8Sized(send, 13, 9000, false, 302); // not a keyframe: held back
+            sendVp8Sized(send, 14, 90000, true, 303);
             await(() -> down.rtp.size() == 3);
+            Thread.sleep(100);
+            assertThat(down.rtp).as("only the keyframe after resume").hasSize(3);
             assertThat(events).containsExactly("producerpause", "producerresume");
-            assertThat((down.rtp.get(2).seq() - down.rtp.get(1).seq()) & 0xFFFF).isEqualTo(1);
-            assertThat(down.rtp.get(2).ts()).isGreaterThan(down.rtp.get(1).ts());
+            Received resumed = down.rtp.get(2);
+            assertThat(resumed.length()).as("the keyframe sent after resume").isEqualTo(baseLength + 3);
+            // Re-anchored: the next sequence number, and a timestamp advanced by the wall-clock time since
+            // (over 100 ms at 90 kHz).
+            assertThat((resumed.seq() - down.rtp.get(1).seq()) & 0xFFFF).isEqualTo(1);
+            assertThat(resumed.ts() - down.rtp.get(1).ts()).isGreaterThanOrEqualTo(9000);
         }
     }
 
