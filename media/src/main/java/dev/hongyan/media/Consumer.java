@@ -57,6 +57,11 @@ public final class Consumer {
         default void onClose() {}
     }
 
+    /** At most this many packets are resent for one NACK, however many it names. */
+    static final int MAX_RESENDS_PER_NACK = 128;
+    /** A packet is not resent again within max(RTT, this) of its last resend. */
+    static final long MIN_RESEND_INTERVAL_NANOS = 50_000_000L;
+
     private final String id = UUID.randomUUID().toString();
     private final MediaEngine engine;
     private final WebRtcTransport transport;
@@ -97,11 +102,11 @@ public final class Consumer {
         this.transport = transport;
         this.producer = producer;
         this.rtpParameters = params;
-        this.type = ConsumerType.of(producer.typeInternal(), false);
+        this.type = ConsumerType.of(producer.type(), false);
         this.appData = options.appData();
         this.paused = options.paused();
-        this.producerPaused = producer.isPaused();
-        this.video = producer.kindInternal() == MediaKind.VIDEO;
+        this.producerPaused = producer.paused();
+        this.video = producer.kind() == MediaKind.VIDEO;
         this.simulcast = type == ConsumerType.SIMULCAST;
         RtpEncodingParameters encoding = params.encodings().get(0);
         this.ssrc = encoding.ssrc().intValue();
@@ -175,7 +180,7 @@ public final class Consumer {
     }
 
     public MediaKind kind() {
-        return producer.kindInternal();
+        return producer.kind();
     }
 
     /** What the endpoint receives, with its {@code mid}: give this to mediasoup-client's {@code consume()}. */
@@ -303,6 +308,7 @@ public final class Consumer {
             }
             closeQuietly();
             listeners.fire(Listener::onClose);
+            listeners.clear();
         });
     }
 
@@ -334,6 +340,7 @@ public final class Consumer {
         transport.consumerClosed(this);
         listeners.fire(Listener::onProducerClose);
         listeners.fire(Listener::onClose);
+        listeners.clear();
     }
 
     void closeFromTransport() {
@@ -343,6 +350,7 @@ public final class Consumer {
         closeQuietly();
         listeners.fire(Listener::onTransportClose);
         listeners.fire(Listener::onClose);
+        listeners.clear();
     }
 
     void start(long nowNanos) {
@@ -440,18 +448,30 @@ public final class Consumer {
         }
     }
 
-    /** NACK from the receiver: resend what the history and the producer's store still hold. */
+    /**
+     * NACK from the receiver: resend what the history and the producer's store still hold. Each packet is
+     * resent at most once per max(RTT, 50 ms) (RTT from the receiver's reports, 50 ms while unknown), which
+     * also removes duplicates within one NACK, and at most {@link #MAX_RESENDS_PER_NACK} per NACK.
+     */
     void onNack(GenericNack nack, long nowNanos) {
         int[] lost = nack.lostSequenceNumbers();
         sendStream.onNack(lost.length);
         if (history == null || closed) {
             return;
         }
+        double rtt = sendStream.roundTripMillis();
+        long minInterval = rtt > 0 ? Math.max(MIN_RESEND_INTERVAL_NANOS, (long) (rtt * 1_000_000L))
+                : MIN_RESEND_INTERVAL_NANOS;
+        int resends = 0;
         for (int seq : lost) {
+            if (resends >= MAX_RESENDS_PER_NACK) {
+                break;
+            }
             int entry = history.find(seq);
-            if (entry < 0) {
+            if (entry < 0 || !history.claimResend(entry, nowNanos, minInterval)) {
                 continue;
             }
+            resends++;
             ProducerStream s = producer.streams[history.stream(entry)];
             if (s.store == null) {
                 continue;
@@ -468,8 +488,9 @@ public final class Consumer {
             if (pt < 0) {
                 continue;
             }
-            int audioAt = producer.audioLevelId != 0 ? stored.extensionOffset(producer.audioLevelId) : -1;
-            int orientationAt = producer.videoOrientationId != 0 ? stored.extensionOffset(producer.videoOrientationId) : -1;
+            int audioAt = producer.audioLevelId != 0 ? stored.extensionByteOffset(producer.audioLevelId) : -1;
+            int orientationAt = producer.videoOrientationId != 0
+                    ? stored.extensionByteOffset(producer.videoOrientationId) : -1;
             int twcc = writer.usesTransportCc() ? transport.nextTransportCcSeq() : 0;
             byte[] out = engine.sendBuffer;
             int len = writer.write(stored, audioAt, orientationAt, twcc, nowNanos, ssrc, pt, seq,

@@ -15,6 +15,15 @@ final class Listeners<L> {
         list.add(java.util.Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Drops every listener: called once the owner has fired its close event, so none outlives it. */
+    void clear() {
+        list.clear();
+    }
+
+    boolean isEmpty() {
+        return list.isEmpty();
+    }
+
     void fire(Consumer<L> event) {
         for (L l : list) {
             try {

@@ -221,18 +221,6 @@ public final class Producer {
         return negotiated.consumableRtpParameters();
     }
 
-    MediaKind kindInternal() {
-        return negotiated.kind();
-    }
-
-    ProducerType typeInternal() {
-        return negotiated.type();
-    }
-
-    boolean isPaused() {
-        return paused;
-    }
-
     void closeFromTransport() {
         closeInternal(true);
     }
@@ -252,6 +240,7 @@ public final class Producer {
             listeners.fire(Listener::onTransportClose);
         }
         listeners.fire(Listener::onClose);
+        listeners.clear();
     }
 
     void addConsumer(Consumer consumer) {
@@ -388,16 +377,16 @@ public final class Producer {
             s.keyFrames.keyFrameReceived();
         }
         int tid = codecFamily == VP8 ? vp8TemporalLayer(p) : -1;
-        int audioLevelAt = audioLevelId != 0 ? p.extensionOffset(audioLevelId) : -1;
-        int orientationAt = videoOrientationId != 0 ? p.extensionOffset(videoOrientationId) : -1;
+        int audioLevelAt = audioLevelId != 0 ? p.extensionByteOffset(audioLevelId) : -1;
+        int orientationAt = videoOrientationId != 0 ? p.extensionByteOffset(videoOrientationId) : -1;
         if (orientationAt >= 0) {
             checkOrientation(s, p.buffer()[orientationAt]);
         }
         if (s.store != null) {
             s.store.store(seq, p.buffer(), p.offset(), p.length());
         }
-        if (nack && s.recv.hasMissing() && !retransmission) {
-            sendNacks(s, nowNanos);
+        if (nack && s.recv.newMissing() > 0 && !retransmission) {
+            sendNacks(s, nowNanos); // a new gap: NACK at once; retries come from onFastTick
         }
         if (firstPacket) {
             for (Consumer c : consumers) {
@@ -464,8 +453,7 @@ public final class Producer {
     private void sendNacks(ProducerStream s, long nowNanos) {
         int n = s.recv.collectNacks(engine.nackScratch, nowNanos);
         if (n > 0 && s.ssrc != 0) {
-            transport.sendRtcp(List.of(dev.hongyan.media.rtcp.GenericNack.of(transport.rtcpSsrc, s.ssrc,
-                    Arrays.copyOf(engine.nackScratch, n))));
+            transport.sendNack(s.ssrc, engine.nackScratch, n);
         }
     }
 

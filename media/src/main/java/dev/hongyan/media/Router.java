@@ -116,6 +116,7 @@ public final class Router {
             listeners.fire(Listener::onWorkerClose);
         }
         listeners.fire(Listener::onClose);
+        listeners.clear();
     }
 
     List<WebRtcTransport> transportList() {

@@ -154,7 +154,7 @@ final class TransportRtcp {
     private Remb remb() {
         List<Integer> ssrcs = null;
         for (Producer p : transport.producerList()) {
-            if (p.kindInternal() != dev.hongyan.media.ortc.MediaKind.VIDEO) {
+            if (p.kind() != dev.hongyan.media.ortc.MediaKind.VIDEO) {
                 continue;
             }
             for (ProducerStream s : p.streams) {

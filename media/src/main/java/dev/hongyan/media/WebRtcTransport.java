@@ -100,7 +100,14 @@ public final class WebRtcTransport {
         this.ice = engine.ice().createTransport(
                 new IceTransportOptions(Duration.ofSeconds(options.iceConsentTimeout())), new IceEvents());
         this.iceParameters = ice.parameters();
-        this.dtls = engine.dtls().createTransport(new DtlsEvents(), ice::send);
+        DtlsTransport created;
+        try {
+            created = engine.dtls().createTransport(new DtlsEvents(), ice::send);
+        } catch (RuntimeException | Error e) {
+            ice.close(); // else the ICE transport stays registered with nothing to close it
+            throw e;
+        }
+        this.dtls = created;
     }
 
     public String id() {
@@ -276,6 +283,7 @@ public final class WebRtcTransport {
             listeners.fire(Listener::onRouterClose);
         }
         listeners.fire(Listener::onClose);
+        listeners.clear();
     }
 
     void producerClosed(Producer producer) {
@@ -341,6 +349,11 @@ public final class WebRtcTransport {
 
     void sendRtcp(List<? extends RtcpPacket> packets) {
         rtcp.send(packets);
+    }
+
+    /** A generic NACK for {@code count} sequence numbers of {@code seqs} of an inbound stream. */
+    void sendNack(int mediaSsrc, int[] seqs, int count) {
+        rtcp.sendNack(mediaSsrc, seqs, count);
     }
 
     /**
@@ -469,6 +482,7 @@ public final class WebRtcTransport {
         if (ref == null) {
             ref = learn(view);
             if (ref == null) {
+                s.removeInboundSsrc(view.ssrc()); // dropped: keep no SRTP state for it either
                 return;
             }
         }

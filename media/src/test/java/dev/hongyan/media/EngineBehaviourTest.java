@@ -31,6 +31,11 @@ class EngineBehaviourTest {
         return r.rtcp.stream().filter(p -> p instanceof PictureLossIndication pli && pli.mediaSsrc() == SSRC).count();
     }
 
+    private static void sendVp8Sized(EngineHarness.Connected c, int seq, int ts, boolean key, int size) {
+        byte[] v = MediaFixtures.vp8Packet(SSRC, seq, ts, key, 0, size, "0", null);
+        c.peer().sendRtp(v, v.length);
+    }
+
     private static void sendVp8(EngineHarness.Connected c, int ssrc, int seq, int ts, boolean key, String rid) {
         byte[] v = MediaFixtures.vp8Packet(ssrc, seq, ts, key, 0, 300, "0", rid);
         c.peer().sendRtp(v, v.length);
@@ -81,6 +86,42 @@ class EngineBehaviourTest {
                 assertThat(stats.get(0).nackCount()).isEqualTo(1);
                 assertThat(stats.get(0).packetsRetransmitted()).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void aNackResendsEachStoredPacketAtMostOnceAndRepeatsWithin50MsResendNothing() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            Recorder up = new Recorder();
+            Recorder down = new Recorder();
+            var send = h.connect(DtlsRole.SERVER, up);
+            var recv = h.connect(DtlsRole.CLIENT, down);
+            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
+                    MediaFixtures.vp8("0", SSRC, 1112))).get(5, TimeUnit.SECONDS);
+            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
+                    .withPaused(false)).get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < 5; i++) {
+                sendVp8(send, SSRC, 300 + i, i * 3000, i == 0, null);
+            }
+            await(() -> down.rtp.size() >= 5);
+            int ssrc = c.rtpParameters().encodings().get(0).ssrc().intValue();
+            int first = down.rtp.get(0).seq();
+            // 100 entries naming the first packet and the 16 after it: 1,700 sequence numbers, 5 of them sent.
+            List<GenericNack.Entry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                entries.add(new GenericNack.Entry(first, 0xFFFF));
+            }
+            GenericNack nack = new GenericNack(1, ssrc, entries);
+            // Twice in one compound: the second arrives well within 50 ms of the first.
+            rtcp(recv, nack, nack);
+            await(() -> down.rtp.size() >= 10);
+            Thread.sleep(100);
+            assertThat(down.rtp).hasSize(10);
+            assertThat(down.rtp.subList(5, 10)).extracting(Received::ssrc)
+                    .containsOnly((int) c.rtpParameters().encodings().get(0).rtx().ssrc());
+            List<RtpStreamStats> stats = c.getStats().get(5, TimeUnit.SECONDS);
+            assertThat(stats.get(0).nackCount()).isEqualTo(2);
+            assertThat(stats.get(0).packetsRetransmitted()).isEqualTo(5);
         }
     }
 
@@ -199,21 +240,63 @@ class EngineBehaviourTest {
                     events.add("producerresume");
                 }
             });
-            sendVp8(send, SSRC, 10, 0, true, null);
-            sendVp8(send, SSRC, 11, 3000, false, null);
+            // Payload sizes tell the packets apart downstream (the header is rewritten, the payload is not).
+            sendVp8Sized(send, 10, 0, true, 300);
+            sendVp8Sized(send, 11, 3000, false, 300);
             await(() -> down.rtp.size() == 2);
+            int baseLength = down.rtp.get(0).length();
             video.pause().get();
             assertThat(c.producerPaused()).isTrue();
-            sendVp8(send, SSRC, 12, 6000, false, null);
+            sendVp8Sized(send, 12, 6000, true, 301); // while paused: dropped, keyframe or not
+            Thread.sleep(100);
+            assertThat(down.rtp).as("nothing forwarded while paused").hasSize(2);
             long plisBefore = plis(up);
             video.resume().get();
             await(() -> plis(up) > plisBefore);
-            sendVp8(send, SSRC, 13, 9000, false, null); // not a keyframe: held back
-            sendVp8(send, SSRC, 14, 90000, true, null);
+            sendVp8Sized(send, 13, 9000, false, 302); // not a keyframe: held back
+            sendVp8Sized(send, 14, 90000, true, 303);
             await(() -> down.rtp.size() == 3);
+            Thread.sleep(100);
+            assertThat(down.rtp).as("only the keyframe after resume").hasSize(3);
             assertThat(events).containsExactly("producerpause", "producerresume");
-            assertThat((down.rtp.get(2).seq() - down.rtp.get(1).seq()) & 0xFFFF).isEqualTo(1);
-            assertThat(down.rtp.get(2).ts()).isGreaterThan(down.rtp.get(1).ts());
+            Received resumed = down.rtp.get(2);
+            assertThat(resumed.length()).as("the keyframe sent after resume").isEqualTo(baseLength + 3);
+            // Re-anchored: the next sequence number, and a timestamp advanced by the wall-clock time since
+            // (over 100 ms at 90 kHz).
+            assertThat((resumed.seq() - down.rtp.get(1).seq()) & 0xFFFF).isEqualTo(1);
+            assertThat(resumed.ts() - down.rtp.get(1).ts()).isGreaterThanOrEqualTo(9000);
+        }
+    }
+
+    @Test
+    void anEmptyTwoByteFormOrientationExtensionIsNotReadPastItsEnd() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            Recorder down = new Recorder();
+            var send = h.connect(DtlsRole.SERVER, new Recorder());
+            var recv = h.connect(DtlsRole.CLIENT, down);
+            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
+                    MediaFixtures.vp8("0", SSRC, 1112))).get(5, TimeUnit.SECONDS);
+            List<Object> orientations = new CopyOnWriteArrayList<>();
+            video.addListener(new Producer.Listener() {
+                @Override
+                public void onVideoOrientationChange(dev.hongyan.media.rtp.VideoOrientation o) {
+                    orientations.add(o);
+                }
+            });
+            recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities()).withPaused(false))
+                    .get(5, TimeUnit.SECONDS);
+            byte[] v = MediaFixtures.vp8Packet(SSRC, 1, 0, true, 0, 300, "0", null);
+            byte[] b = java.util.Arrays.copyOf(v, v.length + 64);
+            dev.hongyan.media.rtp.RtpPacket p = new dev.hongyan.media.rtp.RtpPacket();
+            assertThat(p.wrap(b, 0, v.length)).isTrue();
+            int len = p.setExtension(MediaFixtures.ORIENTATION_ID, new byte[0]); // two-byte form, length 0
+            assertThat(len).isPositive();
+            assertThat(p.wrap(b, 0, len)).isTrue();
+            assertThat(p.extensionLength(MediaFixtures.ORIENTATION_ID)).isZero();
+            send.peer().sendRtp(b, len);
+            await(() -> down.rtp.size() == 1);
+            Thread.sleep(50);
+            assertThat(orientations).as("no orientation read from the byte after the empty element").isEmpty();
         }
     }
 
@@ -262,6 +345,10 @@ class EngineBehaviourTest {
             events.clear();
             h.router.close().get();
             assertThat(events).containsExactly("recv:routerclose", "recv:close");
+            // Closed objects keep no listeners.
+            for (Object closed : List.of(video, vc, audio, ac, send.transport(), recv.transport(), h.router)) {
+                assertThat(ListenersTest.of(closed).isEmpty()).as("listeners of %s", closed).isTrue();
+            }
             assertThatThrownBy(() -> recv.transport().consume(ConsumerOptions.of(audio.id(),
                     h.router.rtpCapabilities())).get()).hasCauseInstanceOf(IllegalStateException.class);
         }

@@ -37,6 +37,8 @@ final class EngineHarness implements AutoCloseable {
         while (t.dtlsState() != dev.hongyan.media.dtls.DtlsState.CONNECTED && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+        org.assertj.core.api.Assertions.assertThat(t.dtlsState()).as("engine-side DTLS state after 5 s")
+                .isEqualTo(dev.hongyan.media.dtls.DtlsState.CONNECTED);
         return new Connected(t, peer);
     }
 

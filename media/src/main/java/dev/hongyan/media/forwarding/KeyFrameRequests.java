@@ -56,10 +56,6 @@ public final class KeyFrameRequests {
         pending = false;
     }
 
-    public boolean pending() {
-        return pending || deferred;
-    }
-
     public long sent() {
         return sent;
     }

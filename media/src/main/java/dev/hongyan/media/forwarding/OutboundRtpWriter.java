@@ -43,8 +43,9 @@ public final class OutboundRtpWriter {
     /**
      * Writes the consumer's packet at {@code out[0]}; returns its length, or -1 if {@code out} is too small.
      *
-     * @param audioLevelAt       absolute offset of the producer's audio-level byte in the source, or -1
-     * @param videoOrientationAt absolute offset of the producer's CVO byte in the source, or -1
+     * @param audioLevelAt       absolute offset of the producer's audio-level byte in the source, or -1;
+     *                           from {@link RtpPacket#extensionByteOffset}, so never an empty element
+     * @param videoOrientationAt absolute offset of the producer's CVO byte in the source, or -1 (likewise)
      */
     public int write(RtpPacket src, int audioLevelAt, int videoOrientationAt, int transportCcSeq, long nowNanos,
             int ssrc, int payloadType, int seq, int timestamp, byte[] out) {

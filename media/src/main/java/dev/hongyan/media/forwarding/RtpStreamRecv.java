@@ -46,6 +46,8 @@ public final class RtpStreamRecv {
     private final int[] tries = new int[MAX_MISSING];
     private final long[] nackedAt = new long[MAX_MISSING];
     private int missingCount;
+    /** How many packets the last {@link #receive} newly found missing. */
+    private int newMissing;
     private long nackCount;
     private long nackPacketCount;
 
@@ -70,6 +72,7 @@ public final class RtpStreamRecv {
      */
     public int receive(int seq, int rtpTimestamp, int length, long nowNanos, boolean retransmission) {
         lastPacketNanos = nowNanos;
+        newMissing = 0;
         if (retransmission) {
             retransmitted++;
         }
@@ -89,9 +92,11 @@ public final class RtpStreamRecv {
             }
             long extended = cycles + seq;
             if (nackEnabled && delta > 1 && delta <= MAX_NACK_GAP) {
+                makeRoom(delta - 1);
                 for (long s = extended - delta + 1; s < extended; s++) {
                     addMissing(s);
                 }
+                newMissing = delta - 1;
             } else if (delta > MAX_NACK_GAP) {
                 missingCount = 0;
             }
@@ -138,13 +143,25 @@ public final class RtpStreamRecv {
         hasTransit = true;
     }
 
-    private void addMissing(long extended) {
-        if (missingCount == MAX_MISSING) {
-            System.arraycopy(missing, 1, missing, 0, MAX_MISSING - 1);
-            System.arraycopy(tries, 1, tries, 0, MAX_MISSING - 1);
-            System.arraycopy(nackedAt, 1, nackedAt, 0, MAX_MISSING - 1);
-            missingCount--;
+    /** Drops the oldest entries, in one move per array, so that {@code count} more fit. */
+    private void makeRoom(int count) {
+        int overflow = missingCount + count - MAX_MISSING;
+        if (overflow <= 0) {
+            return;
         }
+        if (overflow >= missingCount) {
+            missingCount = 0;
+            return;
+        }
+        int kept = missingCount - overflow;
+        System.arraycopy(missing, overflow, missing, 0, kept);
+        System.arraycopy(tries, overflow, tries, 0, kept);
+        System.arraycopy(nackedAt, overflow, nackedAt, 0, kept);
+        missingCount = kept;
+    }
+
+    /** Appends; {@link #makeRoom} has made sure it fits. */
+    private void addMissing(long extended) {
         missing[missingCount] = extended;
         tries[missingCount] = 0;
         nackedAt[missingCount] = 0;
@@ -196,6 +213,14 @@ public final class RtpStreamRecv {
 
     public boolean hasMissing() {
         return missingCount > 0;
+    }
+
+    /**
+     * How many packets the last {@link #receive} found missing (a new gap before it), 0 when none: the
+     * packet path NACKs only then, retries are a timer's business.
+     */
+    public int newMissing() {
+        return newMissing;
     }
 
     public void onSenderReport(long ntpTimestamp, long nowNanos) {
@@ -301,9 +326,5 @@ public final class RtpStreamRecv {
 
     public long lastPacketNanos() {
         return lastPacketNanos;
-    }
-
-    public int maxSeq() {
-        return maxSeq;
     }
 }

@@ -10,6 +10,9 @@ public final class SendHistory {
     private final int[] streams;
     private final int[] srcSeqs;
     private final int[] outTimestamps;
+    /** When each entry was last resent (System.nanoTime), meaningful only where {@link #resent} is set. */
+    private final long[] resentAt;
+    private final boolean[] resent;
     private final int mask;
 
     public SendHistory(int capacity) {
@@ -18,6 +21,8 @@ public final class SendHistory {
         streams = new int[size];
         srcSeqs = new int[size];
         outTimestamps = new int[size];
+        resentAt = new long[size];
+        resent = new boolean[size];
         mask = size - 1;
         java.util.Arrays.fill(outSeqs, -1);
     }
@@ -28,6 +33,7 @@ public final class SendHistory {
         streams[i] = stream;
         srcSeqs[i] = srcSeq & 0xFFFF;
         outTimestamps[i] = outTimestamp;
+        resent[i] = false;
     }
 
     /** The entry index for {@code outSeq}, or -1. */
@@ -46,5 +52,19 @@ public final class SendHistory {
 
     public int outTimestamp(int entry) {
         return outTimestamps[entry];
+    }
+
+    /**
+     * Claims {@code entry} for a resend at {@code nowNanos}: false when it was already resent less than
+     * {@code minIntervalNanos} ago (a duplicate within one NACK, or a NACK repeated before the resend could
+     * have arrived), else records the resend and returns true.
+     */
+    public boolean claimResend(int entry, long nowNanos, long minIntervalNanos) {
+        if (resent[entry] && nowNanos - resentAt[entry] < minIntervalNanos) {
+            return false;
+        }
+        resent[entry] = true;
+        resentAt[entry] = nowNanos;
+        return true;
     }
 }

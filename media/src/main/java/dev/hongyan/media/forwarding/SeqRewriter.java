@@ -115,16 +115,4 @@ public final class SeqRewriter {
     public boolean started() {
         return started;
     }
-
-    public int lastOutSeq() {
-        return lastOutSeq;
-    }
-
-    public int lastOutTs() {
-        return lastOutTs;
-    }
-
-    public long lastOutNanos() {
-        return lastOutNanos;
-    }
 }

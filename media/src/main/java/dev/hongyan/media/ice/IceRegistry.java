@@ -66,8 +66,4 @@ final class IceRegistry {
     int transportCount() {
         return transports.size();
     }
-
-    int tupleCount() {
-        return byAddress.size();
-    }
 }

@@ -174,6 +174,15 @@ public final class RtpPacket {
         return found < 0 ? NOT_FOUND : (int) (found >>> 32);
     }
 
+    /**
+     * Absolute offset of extension {@code id}'s first value byte, or -1 when absent or empty (a
+     * two-byte-form element may have length 0, and its offset then names the byte after it).
+     */
+    public int extensionByteOffset(int id) {
+        long found = find(id);
+        return found < 0 || (int) found < 1 ? NOT_FOUND : (int) (found >>> 32);
+    }
+
     /** Length of extension {@code id}'s value, or -1 when absent (0 is a valid two-byte length). */
     public int extensionLength(int id) {
         long found = find(id);

@@ -10,13 +10,20 @@ import io.netty.util.collection.IntObjectHashMap;
  * or a negative {@link SrtpError#code()}. {@code protect*} needs {@link #rtpOverhead()} or
  * {@link #rtcpOverhead()} spare bytes after the packet. Per-SSRC state is created by a protected
  * packet or by the first inbound packet that authenticates, so forged packets allocate nothing
- * lasting.
+ * lasting; at most {@link #MAX_INBOUND_SSRCS} inbound SSRCs (RTP, and apart SRTCP) keep state.
  *
  * <p>Not thread-safe: meant to be driven by the one event loop that owns the transport.
  */
 public final class SrtpContext {
     /** Large enough for a video burst to be reordered without losses being taken for replays. */
     public static final int DEFAULT_REPLAY_WINDOW = 1024;
+    /**
+     * Most inbound SSRCs with state, for SRTP and for SRTCP each: a packet of a further SSRC is refused
+     * with {@link SrtpError#TOO_MANY_SSRCS} until {@link #removeSsrc} frees one. Generous for a WebRTC
+     * endpoint (a few simulcast streams, their RTX, per-track RTCP senders), and it bounds what a peer
+     * holding the keys can make us keep by inventing SSRCs.
+     */
+    public static final int MAX_INBOUND_SSRCS = 64;
 
     private static final int RTP_HEADER = 12;
     private static final int RTCP_HEADER = 8;
@@ -102,6 +109,9 @@ public final class SrtpContext {
         RtpIndexTracker tracker = receiveRtp.get(ssrc);
         boolean known = tracker != null;
         if (!known) {
+            if (receiveRtp.size() >= MAX_INBOUND_SSRCS) {
+                return SrtpError.TOO_MANY_SSRCS.code();
+            }
             if (spareRtp == null) {
                 spareRtp = new RtpIndexTracker(new ReplayWindow(replayWindow));
             }
@@ -148,6 +158,9 @@ public final class SrtpContext {
         SrtcpIndexTracker tracker = receiveRtcp.get(ssrc);
         boolean known = tracker != null;
         if (!known) {
+            if (receiveRtcp.size() >= MAX_INBOUND_SSRCS) {
+                return SrtpError.TOO_MANY_SSRCS.code();
+            }
             if (spareRtcp == null) {
                 spareRtcp = new SrtcpIndexTracker(new ReplayWindow(replayWindow));
             }

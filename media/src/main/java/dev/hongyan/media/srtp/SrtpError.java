@@ -14,7 +14,13 @@ public enum SrtpError {
     /** The buffer has no room for the tag (protect) or the trailer. */
     BUFFER_TOO_SMALL,
     /** The JCE provider refused an operation; should not happen with a healthy JDK. */
-    CIPHER_FAILURE;
+    CIPHER_FAILURE,
+    /**
+     * Inbound only: a packet of an SSRC not seen before while {@link SrtpContext#MAX_INBOUND_SSRCS} SSRCs
+     * already have state (RTP and SRTCP counted apart). The packet is refused unchecked; state is freed by
+     * {@link SrtpContext#removeSsrc}.
+     */
+    TOO_MANY_SSRCS;
 
     public int code() {
         return -1 - ordinal();

@@ -31,6 +31,34 @@ class RtpStreamRecvTest {
     }
 
     @Test
+    void bigJumpsKeepTheNewest512MissingAndReportOnlyNewGaps() {
+        RtpStreamRecv r = new RtpStreamRecv(90000, true);
+        r.receive(0, 0, 100, MS, false);
+        assertThat(r.newMissing()).isZero();
+        int seq = 0;
+        for (int jump = 0; jump < 10; jump++) {
+            seq += 256; // 255 lost each time: the largest gap still NACKed
+            assertThat(r.receive(seq, 0, 100, 2 * MS, false)).isEqualTo(RtpStreamRecv.NEWEST);
+            assertThat(r.newMissing()).isEqualTo(255);
+        }
+        assertThat(r.receive(seq + 1, 0, 100, 3 * MS, false)).isEqualTo(RtpStreamRecv.NEWEST);
+        assertThat(r.newMissing()).as("no gap before it").isZero();
+        int[] out = new int[1024];
+        int n = r.collectNacks(out, 4 * MS);
+        assertThat(n).isEqualTo(512);
+        // The newest 512 of the 2,550 lost, oldest first: 2559 - 1 back to ..., skipping the received multiples of 256.
+        java.util.List<Integer> expected = new java.util.ArrayList<>();
+        for (int s = seq - 1; expected.size() < 512; s--) {
+            if (s % 256 != 0) {
+                expected.add(0, s);
+            }
+        }
+        assertThat(java.util.Arrays.stream(out, 0, n).boxed().toList()).isEqualTo(expected);
+        assertThat(r.receive(seq - 1, 0, 100, 5 * MS, true)).isEqualTo(RtpStreamRecv.OUT_OF_ORDER);
+        assertThat(r.newMissing()).isZero();
+    }
+
+    @Test
     void scoreFollowsDelivery() {
         assertThat(Scores.fromDelivery(100, 0, 0, 0)).isEqualTo(10);
         assertThat(Scores.fromDelivery(100, 10, 0, 0)).isEqualTo(7);

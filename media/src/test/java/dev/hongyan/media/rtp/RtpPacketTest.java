@@ -57,6 +57,9 @@ class RtpPacketTest {
         // Profile 0x1000 with appbits 0: id 1 empty, a padding byte, id 200 with 3 bytes.
         RtpPacket p = packet("90600001 00000000 00000001 10000002 0100 00 c8 03 abcdef 00 ff", 0);
         assertThat(p.extensionLength(1)).isZero();
+        assertThat(p.extensionByteOffset(1)).as("empty: no byte to read").isEqualTo(-1);
+        assertThat(p.extensionByteOffset(200)).isEqualTo(p.extensionOffset(200));
+        assertThat(p.extensionByteOffset(7)).isEqualTo(-1);
         assertThat(p.extension(200)).isEqualTo(Hex.of("abcdef"));
         assertThat(p.payloadLength()).isEqualTo(2);
     }

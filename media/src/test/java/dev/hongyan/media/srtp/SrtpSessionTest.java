@@ -143,6 +143,36 @@ class SrtpSessionTest {
         assertThat(s[1].unprotectRtp(real, 0, rlen)).isEqualTo(52);
     }
 
+    @Test
+    void inboundSsrcStateIsCappedAndFreedByRemoval() {
+        SrtpSession[] s = pair(SrtpProfile.AES_CM_128_HMAC_SHA1_80, 128);
+        int max = SrtpContext.MAX_INBOUND_SSRCS;
+        for (int i = 0; i <= max; i++) {
+            byte[] buf = rtp(1, 40);
+            AesCmHmacTransform.putInt(buf, 8, 1000 + i);
+            int len = s[0].protectRtp(buf, 0, 52);
+            byte[] rtcp = rtcp();
+            AesCmHmacTransform.putInt(rtcp, 4, 1000 + i);
+            int rlen = s[0].protectRtcp(rtcp, 0, 32);
+            if (i < max) {
+                assertThat(s[1].unprotectRtp(buf, 0, len)).isEqualTo(52);
+                assertThat(s[1].unprotectRtcp(rtcp, 0, rlen)).isEqualTo(32);
+            } else {
+                assertThat(s[1].unprotectRtp(buf.clone(), 0, len)).isEqualTo(SrtpError.TOO_MANY_SSRCS.code());
+                assertThat(s[1].unprotectRtcp(rtcp.clone(), 0, rlen)).isEqualTo(SrtpError.TOO_MANY_SSRCS.code());
+                assertThat(SrtpError.fromCode(SrtpError.TOO_MANY_SSRCS.code())).isEqualTo(SrtpError.TOO_MANY_SSRCS);
+                // Known SSRCs keep working; removing one makes room for the new one.
+                byte[] known = rtp(2, 40);
+                AesCmHmacTransform.putInt(known, 8, 1000);
+                int klen = s[0].protectRtp(known, 0, 52);
+                assertThat(s[1].unprotectRtp(known, 0, klen)).isEqualTo(52);
+                s[1].removeInboundSsrc(1001);
+                assertThat(s[1].unprotectRtp(buf, 0, len)).isEqualTo(52);
+                assertThat(s[1].unprotectRtcp(rtcp, 0, rlen)).isEqualTo(32);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
     void replayedPacketsAreRejected(SrtpProfile profile) {
