@@ -71,7 +71,7 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
     /** Called once the room accepted the member (or failed to), on the connection's executor. */
     void attached(MediaPeer peer, Throwable failure) {
         if (failure != null) {
-            memberFailure = ProtooExchange.asCoreException(failure);
+            memberFailure = CoreException.unwrap(failure);
             log.warn("protoo peer {} could not enter room {}: {}", peerId, roomId, memberFailure.getMessage());
             connection.close(1011, "room unavailable");
         } else if (closed) {
