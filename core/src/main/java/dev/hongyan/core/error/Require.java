@@ -23,10 +23,16 @@ public final class Require {
     }
 
     public static String optionalText(String value, String field, int maxLength) {
+        maxLength(value, field, maxLength);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** {@code value} as it is (null and blank allowed), refused only when longer than {@code maxLength}. */
+    public static String maxLength(String value, String field, int maxLength) {
         if (value != null && value.length() > maxLength) {
             throw CoreException.invalid(field + " is longer than " + maxLength + " characters");
         }
-        return value == null || value.isBlank() ? null : value;
+        return value;
     }
 
     public static <T> T present(T value, String field) {

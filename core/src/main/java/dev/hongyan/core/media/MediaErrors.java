@@ -3,8 +3,6 @@ package dev.hongyan.core.media;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import dev.hongyan.media.ortc.OrtcException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The room's refusals, worded as mediasoup-demo words them (a protoo client shows {@code errorReason}
@@ -34,6 +32,11 @@ final class MediaErrors {
         return CoreException.forbidden(what + " with id \"" + id + "\" belongs to another peer");
     }
 
+    /** A limit of {@link MediaRoomSettings} was reached; the message names the setting. */
+    static CoreException limit(String setting, int max, String what) {
+        return new CoreException(ErrorCode.LIMIT_EXCEEDED, what + " (" + setting + " is " + max + ")");
+    }
+
     static CoreException noDataChannels() {
         return new CoreException(ErrorCode.NOT_IMPLEMENTED,
                 "data channels are not supported yet (this server has no SCTP): produceData refused");
@@ -44,10 +47,7 @@ final class MediaErrors {
      * connected) are the client's to hear about with the engine's wording; anything else is ours.
      */
     static CoreException translate(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = CoreException.cause(failure);
         if (cause instanceof CoreException core) {
             return core;
         }

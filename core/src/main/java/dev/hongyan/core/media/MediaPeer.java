@@ -44,6 +44,9 @@ public final class MediaPeer {
     private RtpCapabilities rtpCapabilities;
     // Insertion order matters: consumers go on the first transport the peer opened for consuming.
     private final Map<String, PeerTransport> transports = new LinkedHashMap<>();
+    // Engine calls in flight, counted against the limits so a burst of requests cannot overshoot them.
+    private int transportsBeingMade;
+    private int producersBeingMade;
     final Map<String, Producer> producers = new LinkedHashMap<>();
     final Map<String, Consumer> consumers = new LinkedHashMap<>();
 
@@ -111,18 +114,19 @@ public final class MediaPeer {
             }
             PeerInfo me = info();
             for (MediaPeer other : others) {
-                other.listener.peerJoined(me);
+                room.safely(() -> other.listener.peerJoined(me));
             }
         });
     }
 
     public CompletableFuture<Void> changeDisplayName(String newName) {
         return call(() -> {
+            JoinRequest.displayName(newName);
             requireJoined();
             String old = displayName;
             displayName = newName;
             for (MediaPeer other : room.joinedPeersExcept(this)) {
-                other.listener.peerDisplayNameChanged(id, newName, old);
+                room.safely(() -> other.listener.peerDisplayNameChanged(id, newName, old));
             }
             return CompletableFuture.completedFuture(null);
         });
@@ -145,7 +149,13 @@ public final class MediaPeer {
             WebRtcTransportOptions options = new WebRtcTransportOptions(room.settings().iceConsentTimeout(), false,
                     Map.of("producing", request.producing(), "consuming", request.consuming()),
                     room.settings().maxIncomingBitrate());
-            return room.router().createWebRtcTransport(options).thenApplyAsync(transport -> {
+            int max = room.settings().maxTransportsPerPeer();
+            if (transports.size() + transportsBeingMade >= max) {
+                throw MediaErrors.limit("maxTransportsPerPeer", max, "too many transports");
+            }
+            transportsBeingMade++;
+            return counted(() -> room.router().createWebRtcTransport(options), () -> transportsBeingMade--)
+                    .thenApply(transport -> {
                 if (closed) {
                     transport.close();
                     throw MediaErrors.peerClosed();
@@ -154,8 +164,33 @@ public final class MediaPeer {
                 transport.addListener(new TransportEvents(transport));
                 return new TransportInfo(transport.id(), transport.iceParameters(), transport.iceCandidates(),
                         transport.dtlsParameters());
-            }, room.executor());
+            });
         });
+    }
+
+    /**
+     * Runs an engine call the caller counted as in flight; {@code done} uncounts it on the room's executor
+     * in the same task that completes the result, so a dependent {@code thenApply} stores what was made
+     * before any other request can see the count drop. Executor only.
+     */
+    private <T> CompletableFuture<T> counted(Supplier<CompletableFuture<T>> engineCall, Runnable done) {
+        CompletableFuture<T> settled = new CompletableFuture<>();
+        CompletableFuture<T> call;
+        try {
+            call = engineCall.get();
+        } catch (RuntimeException e) {
+            done.run();
+            throw e;
+        }
+        call.whenCompleteAsync((value, failure) -> {
+            done.run();
+            if (failure != null) {
+                settled.completeExceptionally(failure);
+            } else {
+                settled.complete(value);
+            }
+        }, room.executor());
+        return settled;
     }
 
     public CompletableFuture<Void> connectWebRtcTransport(String transportId, DtlsParameters dtlsParameters) {
@@ -180,8 +215,13 @@ public final class MediaPeer {
             // mediasoup-demo adds the owner's id so consumers' appData tells whose track it is.
             Map<String, Object> appData = new LinkedHashMap<>(request.appData());
             appData.put("peerId", id);
+            int max = room.settings().maxProducersPerPeer();
+            if (producers.size() + producersBeingMade >= max) {
+                throw MediaErrors.limit("maxProducersPerPeer", max, "too many producers");
+            }
             ProducerOptions options = ProducerOptions.of(request.kind(), request.rtpParameters()).withAppData(appData);
-            return transport.produce(options).thenApplyAsync(producer -> {
+            producersBeingMade++;
+            return counted(() -> transport.produce(options), () -> producersBeingMade--).thenApply(producer -> {
                 if (closed || producer.closed()) {
                     producer.close();
                     throw MediaErrors.peerClosed();
@@ -192,7 +232,7 @@ public final class MediaPeer {
                     room.createConsumer(other, this, producer);
                 }
                 return producer.id();
-            }, room.executor());
+            });
         });
     }
 

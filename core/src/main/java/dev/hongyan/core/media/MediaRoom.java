@@ -95,6 +95,11 @@ public final class MediaRoom {
                 result.complete(null);
                 return;
             }
+            if (!peers.containsKey(peerId) && peers.size() >= settings.maxPeersPerRoom()) {
+                result.completeExceptionally(MediaErrors.limit("maxPeersPerRoom", settings.maxPeersPerRoom(),
+                        "room " + id + " is full"));
+                return;
+            }
             MediaPeer peer = new MediaPeer(this, peerId, admin, listener);
             // Put the new member first so closing the old one never sees an empty room (mediasoup-demo
             // closes the whole room in that case, quirk Q5 of the reference; we do not copy it).
@@ -237,7 +242,8 @@ public final class MediaRoom {
         return settings;
     }
 
-    private void safely(Runnable listenerCall) {
+    /** Runs a listener call, logging rather than propagating its failure: one bad peer must not stop the others. */
+    void safely(Runnable listenerCall) {
         try {
             listenerCall.run();
         } catch (RuntimeException e) {

@@ -94,6 +94,12 @@ public final class MediaRooms {
     }
 
     private CompletableFuture<MediaRoom> create(String roomId) {
+        // Runs inside computeIfAbsent: the map does not count the room being made yet. Concurrent first
+        // connects to different rooms may overshoot by a few; the cap is against floods, not exact.
+        if (rooms.size() >= settings.maxRooms()) {
+            return CompletableFuture.failedFuture(
+                    MediaErrors.limit("maxRooms", settings.maxRooms(), "too many rooms, room " + roomId + " not created"));
+        }
         RouterOptions options = new RouterOptions(settings.router().mediaCodecs(), Map.of("roomId", roomId));
         CompletableFuture<MediaRoom> room;
         try {

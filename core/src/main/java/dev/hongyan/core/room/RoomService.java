@@ -223,11 +223,7 @@ public final class RoomService implements ClientListener {
                 throw CoreException.forbidden("only an admin may expel the owner of room " + roomId);
             }
             room.revokeInvitation(clientId);
-            room.removeMember(target);
-            release(room, target);
-            target.push(Notification.of(EXPEL, Map.of("roomId", roomId, "clientId", clientId)));
-            tellMembers(room, Notification.of(LEAVE, Map.of("roomId", roomId, "clientId", clientId)), null);
-            closeWhenEmpty(room);
+            removeMember(room, target, Notification.of(EXPEL, Map.of("roomId", roomId, "clientId", clientId)));
             return null;
         });
     }
@@ -433,8 +429,16 @@ public final class RoomService implements ClientListener {
     }
 
     private void removeMember(Room room, Client member) {
+        removeMember(room, member, null);
+    }
+
+    /** Removes a member, tells it {@code toMember} (if any) once it is out, then tells the others it left. */
+    private void removeMember(Room room, Client member, Notification toMember) {
         room.removeMember(member);
         release(room, member);
+        if (toMember != null) {
+            member.push(toMember);
+        }
         tellMembers(room, Notification.of(LEAVE, Map.of("roomId", room.id(), "clientId", member.clientId())), null);
         closeWhenEmpty(room);
     }

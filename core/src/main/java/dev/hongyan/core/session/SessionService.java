@@ -99,14 +99,15 @@ public final class SessionService implements ClientListener {
         session.other(sender).push(Notification.of(EXCHANGE, body));
     }
 
-    /** Relays session::pause (the sender stopped sending audio or video) to the other party. */
-    public void pause(Client sender, String sessionId, Object body) {
-        partyOf(sender, sessionId).other(sender).push(Notification.of(PAUSE, body));
-    }
-
-    /** Relays session::resume to the other party. */
-    public void resume(Client sender, String sessionId, Object body) {
-        partyOf(sender, sessionId).other(sender).push(Notification.of(RESUME, body));
+    /**
+     * Relays {@link #PAUSE} or {@link #RESUME} (the sender stopped or restarted sending audio or video) to
+     * the other party, unchanged.
+     */
+    public void relayMedia(Client sender, String sessionId, String signal, Object body) {
+        if (!PAUSE.equals(signal) && !RESUME.equals(signal)) {
+            throw new IllegalArgumentException("not a media toggle: " + signal);
+        }
+        partyOf(sender, sessionId).other(sender).push(Notification.of(signal, body));
     }
 
     /** Ends the call; the other party is told with reason "hangup". */

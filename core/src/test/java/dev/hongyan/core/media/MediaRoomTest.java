@@ -2,6 +2,7 @@ package dev.hongyan.core.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hongyan.core.error.CoreException;
@@ -303,5 +304,113 @@ final class MediaRoomTest {
         Member bob = connect("bob");
         assertThat(rooms.find(roomId).orElseThrow().routerId()).isNotEqualTo(routerId);
         assertThat(prepareAndJoin(bob, true)).isEmpty();
+    }
+
+    // ---- limits and sizes ----
+
+    private MediaRooms limited(int maxRooms, int maxPeersPerRoom, int maxTransportsPerPeer, int maxProducersPerPeer) {
+        return new MediaRooms(engine, MediaRoomSettings.defaults()
+                .withLimits(maxRooms, maxPeersPerRoom, maxTransportsPerPeer, maxProducersPerPeer), pool);
+    }
+
+    @Test
+    void theDefaultsAreTheDocumentedLimits() {
+        MediaRoomSettings defaults = MediaRoomSettings.defaults();
+        assertThat(defaults.maxRooms()).isEqualTo(1000);
+        assertThat(defaults.maxPeersPerRoom()).isEqualTo(100);
+        assertThat(defaults.maxTransportsPerPeer()).isEqualTo(4);
+        assertThat(defaults.maxProducersPerPeer()).isEqualTo(16);
+    }
+
+    @Test
+    void noMoreRoomsThanMaxRoomsAndAClosedRoomFreesItsPlace() {
+        rooms = limited(2, 100, 4, 16);
+        MediaPeer first = get(rooms.connect("r1", "a", false, new RecordingPeer()));
+        get(rooms.connect("r2", "a", false, new RecordingPeer()));
+        // A member of an existing room is no new room.
+        get(rooms.connect("r1", "b", false, new RecordingPeer()));
+        assertRefused(() -> get(rooms.connect("r3", "a", false, new RecordingPeer())), ErrorCode.LIMIT_EXCEEDED,
+                "too many rooms, room r3 not created (maxRooms is 2)");
+        assertThat(rooms.size()).isEqualTo(2);
+
+        get(first.leave());
+        get(rooms.connect("r1", "b", false, new RecordingPeer()).thenCompose(MediaPeer::leave));
+        assertThat(rooms.size()).isEqualTo(1);
+        assertThat(get(rooms.connect("r3", "a", false, new RecordingPeer())).isClosed()).isFalse();
+    }
+
+    @Test
+    void noMoreMembersThanMaxPeersPerRoomButAReplacementIsNoNewMember() {
+        rooms = limited(10, 2, 4, 16);
+        connect("alice");
+        Member bob = connect("bob");
+        assertRefused(() -> connect("carol"), ErrorCode.LIMIT_EXCEEDED, "room " + roomId + " is full (maxPeersPerRoom is 2)");
+        Member alice = connect("alice");
+        assertThat(alice.peer.isClosed()).isFalse();
+        get(bob.peer.leave());
+        assertThat(connect("carol").peer.isClosed()).isFalse();
+    }
+
+    @Test
+    void noMoreTransportsThanMaxTransportsPerPeerEvenWhenAskedAllAtOnce() {
+        rooms = limited(10, 10, 2, 16);
+        Member alice = connect("alice");
+        TransportRequest request = new TransportRequest(true, false, false, false);
+        List<CompletableFuture<TransportInfo>> burst = List.of(alice.peer.createWebRtcTransport(request),
+                alice.peer.createWebRtcTransport(request), alice.peer.createWebRtcTransport(request));
+        assertThat(get(burst.get(0))).isNotNull();
+        assertThat(get(burst.get(1))).isNotNull();
+        assertRefused(() -> get(burst.get(2)), ErrorCode.LIMIT_EXCEEDED, "too many transports (maxTransportsPerPeer is 2)");
+        // Another member has its own allowance.
+        Member bob = connect("bob");
+        assertThat(get(bob.peer.createWebRtcTransport(request))).isNotNull();
+    }
+
+    @Test
+    void noMoreProducersThanMaxProducersPerPeerUntilOneCloses() {
+        rooms = limited(10, 10, 4, 2);
+        Member alice = connect("alice");
+        prepareAndJoin(alice, false);
+        List<CompletableFuture<String>> burst = List.of(
+                alice.peer.produce(new ProduceRequest(alice.send.id(), MediaKind.AUDIO, opus(), Map.of())),
+                alice.peer.produce(new ProduceRequest(alice.send.id(), MediaKind.AUDIO, opus(), Map.of())),
+                alice.peer.produce(new ProduceRequest(alice.send.id(), MediaKind.AUDIO, opus(), Map.of())));
+        String first = get(burst.get(0));
+        get(burst.get(1));
+        assertRefused(() -> get(burst.get(2)), ErrorCode.LIMIT_EXCEEDED, "too many producers (maxProducersPerPeer is 2)");
+        get(alice.peer.closeProducer(first));
+        assertThat(produceAudio(alice)).isNotBlank();
+    }
+
+    @Test
+    void displayNamesDevicesAndAppDataThatEveryoneWouldReceiveAreCapped() {
+        String tooLong = "x".repeat(257);
+        assertThatThrownBy(() -> new JoinRequest(tooLong, null, null)).isInstanceOf(CoreException.class)
+                .hasMessage("displayName is longer than 256 characters");
+        assertThat(new JoinRequest("x".repeat(256), null, null).displayName()).hasSize(256);
+        assertThatThrownBy(() -> new PeerDevice("chrome", tooLong, "120")).isInstanceOf(CoreException.class)
+                .hasMessage("device.name is longer than 256 characters");
+        assertThatThrownBy(() -> new PeerDevice(tooLong, null, null)).hasMessage("device.flag is longer than 256 characters");
+        assertThatThrownBy(() -> new PeerDevice(null, null, tooLong)).hasMessage("device.version is longer than 256 characters");
+
+        Map<String, Object> many = new java.util.HashMap<>();
+        for (int i = 0; i < 33; i++) {
+            many.put("k" + i, i);
+        }
+        assertThatThrownBy(() -> new ProduceRequest("t", MediaKind.AUDIO, opus(), many)).isInstanceOf(CoreException.class)
+                .hasMessage("appData has more than 32 entries");
+        assertThatThrownBy(() -> new ProduceRequest("t", MediaKind.AUDIO, opus(), Map.of("big", "y".repeat(4096))))
+                .isInstanceOf(CoreException.class).hasMessage("appData is larger than 4096 bytes as JSON");
+        assertThatThrownBy(() -> new ProduceRequest("t", MediaKind.AUDIO, opus(),
+                Map.of("nested", Map.of("deeper", List.of("z".repeat(5000)))))).hasMessage("appData is larger than 4096 bytes as JSON");
+        many.remove("k0");
+        assertThat(new ProduceRequest("t", MediaKind.AUDIO, opus(), many).appData()).hasSize(32);
+        assertThat(((CoreException) catchThrowable(() -> new ProduceRequest("t", MediaKind.AUDIO, opus(), Map.of("big", "y".repeat(4096))))).code())
+                .isEqualTo(ErrorCode.INVALID_BODY);
+
+        Member alice = connect("alice");
+        prepareAndJoin(alice, true);
+        assertRefused(() -> get(alice.peer.changeDisplayName(tooLong)), ErrorCode.INVALID_BODY,
+                "displayName is longer than 256 characters");
     }
 }

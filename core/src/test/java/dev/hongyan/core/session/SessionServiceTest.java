@@ -128,8 +128,8 @@ class SessionServiceTest {
         Client alice = online("alice");
         Client bob = online("bob");
         Session session = sessions.call(alice, "bob", true, true, s -> { });
-        sessions.pause(alice, session.sessionId(), Map.of("type", "video"));
-        sessions.resume(bob, session.sessionId(), Map.of("type", "audio"));
+        sessions.relayMedia(alice, session.sessionId(), SessionService.PAUSE, Map.of("type", "video"));
+        sessions.relayMedia(bob, session.sessionId(), SessionService.RESUME, Map.of("type", "audio"));
         assertThat(endpoint(bob).signals()).containsExactly("session::call", "session::pause");
         assertThat(endpoint(alice).signals()).containsExactly("session::resume");
     }

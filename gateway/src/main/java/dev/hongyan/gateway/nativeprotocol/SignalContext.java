@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hongyan.core.client.Client;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One request being handled: who sent it, its id, and the way to answer it exactly once. */
@@ -68,7 +66,7 @@ public final class SignalContext {
     /** Answers with an error, echoing the request id. */
     public void fail(Throwable failure) {
         if (answered.compareAndSet(false, true)) {
-            session.sendError(requestId, signal, asCoreException(failure));
+            session.sendError(requestId, signal, CoreException.unwrap(failure));
             session.gateway().metrics().latency(signal, startNanos);
         }
     }
@@ -90,16 +88,5 @@ public final class SignalContext {
 
     public boolean isAnswered() {
         return answered.get();
-    }
-
-    static CoreException asCoreException(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof CoreException core) {
-            return core;
-        }
-        return new CoreException(ErrorCode.INTERNAL, "internal error");
     }
 }

@@ -3,6 +3,7 @@ package dev.hongyan.gateway.p2p;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Domain → the one socket registered under it. The originals let the last registration win (and
@@ -11,6 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DomainDirectory {
 
     private final Map<String, DomainSocket> sockets = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
+
+    DomainDirectory(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+    }
+
+    /** Now, in {@link System#nanoTime()}'s terms. */
+    long nanoTime() {
+        return nanoClock.getAsLong();
+    }
 
     /** True when {@code socket} now holds {@code domain}; false when another socket does. */
     boolean claim(String domain, DomainSocket socket) {

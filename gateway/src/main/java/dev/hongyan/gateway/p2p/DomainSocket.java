@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hongyan.gateway.connection.Connection;
 import dev.hongyan.gateway.connection.WebSocketSession;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One peer's socket on {@code /ws/{domain}}. It receives offers (pushed by POST /offer) and sends
@@ -17,13 +18,19 @@ final class DomainSocket implements WebSocketSession {
     /** Close code when the domain was taken between the handshake and the upgrade. */
     static final int CLOSE_DOMAIN_TAKEN = 4409;
     static final int MAX_PENDING_OFFERS = 256;
+    /** An unanswered offer older than this gives way when the socket has {@link #MAX_PENDING_OFFERS}. */
+    static final long PENDING_OFFER_TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final String domain;
     private final Connection connection;
     private final DomainDirectory directory;
     private final P2pJson json;
-    /** Offerers whose offer reached this socket and that it has not answered yet. */
-    private final Set<String> pendingOfferers = ConcurrentHashMap.newKeySet();
+    /**
+     * Offerer domain → the socket that offered (the answer goes back to that socket only) and when,
+     * for the offers that reached this socket and that it has not answered yet.
+     */
+    private final Map<String, PendingOffer> pendingOffers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     DomainSocket(String domain, Connection connection, DomainDirectory directory, P2pJson json) {
         this.domain = domain;
@@ -36,17 +43,38 @@ final class DomainSocket implements WebSocketSession {
         return domain;
     }
 
-    /** Pushes an offer frame; false when the socket has closed meanwhile. */
-    boolean deliverOffer(String offererDomain, String frame) {
-        if (pendingOfferers.size() >= MAX_PENDING_OFFERS && !pendingOfferers.contains(offererDomain)) {
-            throw new P2pException(429, "answer_domain \"" + domain + "\" has " + MAX_PENDING_OFFERS + " unanswered offers");
+    /**
+     * Pushes an offer frame from {@code offerer}'s socket; false when this socket has closed meanwhile.
+     * When {@link #MAX_PENDING_OFFERS} offers wait, those whose offerer has gone or that are older than
+     * {@link #PENDING_OFFER_TTL_NANOS} make room first; if none can, the offer is refused (429).
+     */
+    synchronized boolean deliverOffer(DomainSocket offerer, String frame) {
+        String offererDomain = offerer.domain();
+        long now = directory.nanoTime();
+        if (pendingOffers.size() >= MAX_PENDING_OFFERS && !pendingOffers.containsKey(offererDomain)) {
+            pendingOffers.values().removeIf(pending -> pending.offerer().isClosed()
+                    || now - pending.arrivedNanos() > PENDING_OFFER_TTL_NANOS);
+            if (pendingOffers.size() >= MAX_PENDING_OFFERS) {
+                throw new P2pException(429, "answer_domain \"" + domain + "\" has " + MAX_PENDING_OFFERS + " unanswered offers");
+            }
         }
-        pendingOfferers.add(offererDomain);
+        PendingOffer pending = new PendingOffer(offerer, now);
+        pendingOffers.put(offererDomain, pending);
         if (!connection.sendText(frame)) {
-            pendingOfferers.remove(offererDomain);
+            pendingOffers.remove(offererDomain, pending);
             return false;
         }
         return true;
+    }
+
+    /** True once the socket closed; its pending offers elsewhere can no longer be answered. */
+    boolean isClosed() {
+        return closed || !connection.isOpen();
+    }
+
+    /** Offers waiting for this socket's answer (for tests). */
+    int pendingOffers() {
+        return pendingOffers.size();
     }
 
     boolean send(String frame) {
@@ -83,16 +111,23 @@ final class DomainSocket implements WebSocketSession {
         P2pJson.base64(answer, "answer_sdp", "answer_resp.answer_sdp");
         P2pJson.strings(answer, "candidate", "answer_resp.candidate");
         String offerer = offererOf(frame, answer);
-        if (!pendingOfferers.contains(offerer)) {
+        PendingOffer pending = pendingOffers.get(offerer);
+        if (pending == null) {
             throw new P2pException(409, "\"" + offerer + "\" has no offer waiting for an answer from \"" + domain + "\"");
         }
-        DomainSocket target = directory.find(offerer)
-                .orElseThrow(() -> new P2pException(404, "offer domain \"" + offerer + "\" is not connected"));
+        DomainSocket target = directory.find(offerer).orElse(null);
+        if (target != pending.offerer()) {
+            // The offering socket is gone: nobody can take this answer, whoever holds the domain now.
+            pendingOffers.remove(offerer, pending);
+            throw new P2pException(404, "offer domain \"" + offerer + "\" is not connected"
+                    + (target == null ? "" : " with the socket that sent the offer (it reconnected); answer dropped"));
+        }
         // Relayed exactly as sent, like the Rust original: the offerer may want the echoed offer_req.
         if (!target.send(text)) {
+            pendingOffers.remove(offerer, pending);
             throw new P2pException(404, "offer domain \"" + offerer + "\" is not connected");
         }
-        pendingOfferers.remove(offerer);
+        pendingOffers.remove(offerer, pending);
     }
 
     private static String offererOf(ObjectNode frame, ObjectNode answer) {
@@ -117,8 +152,12 @@ final class DomainSocket implements WebSocketSession {
 
     @Override
     public void onClosed() {
+        closed = true;
+        pendingOffers.clear();
         directory.release(domain, this);
     }
+
+    private record PendingOffer(DomainSocket offerer, long arrivedNanos) {}
 
     private void sendError(String message) {
         ObjectNode error = json.newObject();

@@ -52,18 +52,18 @@ final class OfferRoute implements HttpRoute {
         if (offer.answerDomain().equals(offer.offerDomain())) {
             throw new P2pException(400, "answer_domain and offer_domain are the same (\"" + offer.offerDomain() + "\")");
         }
-        if (!directory.isTaken(offer.offerDomain())) {
-            // The answer can only come back over the offerer's socket: without one it would be lost.
-            throw new P2pException(404, "offer_domain \"" + offer.offerDomain()
-                    + "\" is not connected: open /ws/" + offer.offerDomain() + " first to receive the answer");
-        }
+        // The answer can only come back over the offerer's socket: without one it would be lost. The offer
+        // is tied to that very socket, so an answer never reaches whoever holds the domain later.
+        DomainSocket offerer = directory.find(offer.offerDomain())
+                .orElseThrow(() -> new P2pException(404, "offer_domain \"" + offer.offerDomain()
+                        + "\" is not connected: open /ws/" + offer.offerDomain() + " first to receive the answer"));
         DomainSocket answerer = directory.find(offer.answerDomain())
                 .orElseThrow(() -> notConnected(offer.answerDomain()));
         ObjectNode frame = json.newObject();
         frame.put("ty", "offer");
         frame.putNull("answer_resp");
         frame.set("offer_req", offer.toJson(json));
-        if (!answerer.deliverOffer(offer.offerDomain(), json.write(frame))) {
+        if (!answerer.deliverOffer(offerer, json.write(frame))) {
             throw notConnected(offer.answerDomain());
         }
     }

@@ -3,6 +3,7 @@ package dev.hongyan.gateway.p2p;
 import dev.hongyan.gateway.connection.HttpRoute;
 import dev.hongyan.gateway.connection.WebSocketEndpoint;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * The domain P2P protocol (spec 003): peers register a domain with {@code GET /ws/{domain}}, an offerer
@@ -11,10 +12,21 @@ import java.util.List;
  */
 public final class P2pGateway {
 
-    private final DomainDirectory directory = new DomainDirectory();
+    private final DomainDirectory directory;
     private final P2pJson json = new P2pJson();
-    private final DomainEndpoint endpoint = new DomainEndpoint(directory, json);
-    private final OfferRoute offerRoute = new OfferRoute(directory, json);
+    private final DomainEndpoint endpoint;
+    private final OfferRoute offerRoute;
+
+    public P2pGateway() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoClock {@link System#nanoTime()}, or a test's clock (unanswered offers expire by it) */
+    P2pGateway(LongSupplier nanoClock) {
+        directory = new DomainDirectory(nanoClock);
+        endpoint = new DomainEndpoint(directory, json);
+        offerRoute = new OfferRoute(directory, json);
+    }
 
     /** {@code /ws/*}. */
     public WebSocketEndpoint endpoint() {

@@ -2,6 +2,7 @@ package dev.hongyan.gateway.protoo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hongyan.core.error.CoreException;
+import dev.hongyan.core.media.JoinRequest;
 import dev.hongyan.core.media.PeerDevice;
 import dev.hongyan.media.dtls.DtlsParameters;
 import dev.hongyan.media.ortc.MediaKind;
@@ -23,9 +24,7 @@ final class Bodies {
     /** {@code sctpCapabilities} is accepted and ignored: there is no SCTP yet. */
     record Join(String displayName, PeerDevice device, RtpCapabilities rtpCapabilities, JsonNode sctpCapabilities) {
         Join {
-            if (displayName != null && displayName.length() > 256) {
-                throw CoreException.invalid("displayName is longer than 256 characters");
-            }
+            JoinRequest.displayName(displayName);
         }
     }
 
@@ -85,9 +84,7 @@ final class Bodies {
 
     record DisplayName(String displayName) {
         DisplayName {
-            if (displayName != null && displayName.length() > 256) {
-                throw CoreException.invalid("displayName is longer than 256 characters");
-            }
+            JoinRequest.displayName(displayName);
         }
     }
 

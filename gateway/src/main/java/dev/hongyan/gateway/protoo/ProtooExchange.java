@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import dev.hongyan.core.media.MediaPeer;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One request being handled: the peer, the id to echo, and the way to answer exactly once. */
@@ -45,7 +43,7 @@ final class ProtooExchange {
 
     void reject(Throwable failure) {
         if (answered.compareAndSet(false, true)) {
-            CoreException error = asCoreException(failure);
+            CoreException error = CoreException.unwrap(failure);
             session.sendError(id, errorCode(error), error.getMessage());
         }
     }
@@ -67,16 +65,5 @@ final class ProtooExchange {
      */
     static int errorCode(CoreException error) {
         return error.code() == ErrorCode.FORBIDDEN || error.code() == ErrorCode.UNAUTHORIZED ? 403 : 500;
-    }
-
-    static CoreException asCoreException(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        if (cause instanceof CoreException core) {
-            return core;
-        }
-        return new CoreException(ErrorCode.INTERNAL, "internal error");
     }
 }

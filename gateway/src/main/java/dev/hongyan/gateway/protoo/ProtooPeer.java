@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * the order of one sender).
  *
  * <p>The room membership is made asynchronously after the upgrade (the router may need creating), so
- * requests that arrive first wait in a queue, in order, on the connection's executor.
+ * requests that arrive first wait in a queue, in order, on the connection's executor; at most
+ * {@link #MAX_WAITING} of them, later ones are refused at once.
  */
 final class ProtooPeer implements WebSocketSession, MediaPeerListener {
 
@@ -41,6 +42,8 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
     /** protoo's close code for "the server closed this peer": protoo-client does not reconnect on it. */
     static final int CLOSE_BY_SERVER = 4000;
     static final String CLOSE_REASON = "closed by protoo-server";
+    /** Requests that may wait for the room to be set up; more are refused, each with an error reply. */
+    static final int MAX_WAITING = 64;
 
     private final ProtooGateway gateway;
     private final Connection connection;
@@ -71,7 +74,7 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
     /** Called once the room accepted the member (or failed to), on the connection's executor. */
     void attached(MediaPeer peer, Throwable failure) {
         if (failure != null) {
-            memberFailure = ProtooExchange.asCoreException(failure);
+            memberFailure = CoreException.unwrap(failure);
             log.warn("protoo peer {} could not enter room {}: {}", peerId, roomId, memberFailure.getMessage());
             connection.close(1011, "room unavailable");
         } else if (closed) {
@@ -129,6 +132,11 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
             }
         };
         if (member == null && memberFailure == null) {
+            if (waiting.size() >= MAX_WAITING) {
+                sendError(request.id(), 500, "too many requests before the room is ready (at most " + MAX_WAITING
+                        + " may wait); request refused");
+                return;
+            }
             waiting.add(run);
         } else {
             run.run();

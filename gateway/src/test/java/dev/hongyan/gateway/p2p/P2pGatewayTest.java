@@ -11,7 +11,11 @@ import dev.hongyan.gateway.connection.HttpResponse;
 import dev.hongyan.gateway.connection.WebSocketSession;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class P2pGatewayTest {
@@ -20,7 +24,8 @@ class P2pGatewayTest {
     private static final String OFFER_SDP = Base64.getEncoder().encodeToString(
             "{\"type\":\"offer\",\"sdp\":\"v=0\\r\\n\"}".getBytes(StandardCharsets.UTF_8));
 
-    private final P2pGateway gateway = new P2pGateway();
+    private final AtomicLong now = new AtomicLong();
+    private final P2pGateway gateway = new P2pGateway(now::get);
 
     private static HandshakeRequest upgrade(String path) {
         return new HandshakeRequest(path, Map.of(), Map.of(), "127.0.0.1");
@@ -166,6 +171,74 @@ class P2pGatewayTest {
         bSocket.onText("{\"ty\":\"answer\",\"answer_resp\":{\"answer_sdp\":\"" + OFFER_SDP
                 + "\",\"candidate\":[],\"offer_domain\":\"A\"}}");
         assertThat(a.sent).hasSize(1);
+    }
+
+    private static String answerTo(String offerer) {
+        return "{\"ty\":\"answer\",\"answer_resp\":{\"answer_sdp\":\"" + OFFER_SDP + "\",\"offer_domain\":\"" + offerer
+                + "\",\"candidate\":[]}}";
+    }
+
+    @Test
+    void anAnswerNeverReachesASocketThatTookTheOfferersDomainAfterTheOffer() throws Exception {
+        FakeConnection a = new FakeConnection("a");
+        FakeConnection b = new FakeConnection("b");
+        WebSocketSession aSocket = connect("A", a);
+        WebSocketSession bSocket = connect("B", b);
+        assertThat(post(offer("A", "B")).status()).isEqualTo(200);
+        aSocket.onClosed();
+        FakeConnection impostor = new FakeConnection("a2");
+        connect("A", impostor);
+
+        bSocket.onText(answerTo("A"));
+        assertThat(impostor.sent).isEmpty();
+        assertError(b.last(), "offer domain \"A\" is not connected with the socket that sent the offer");
+        // The stale offer is gone: answering again is a plain "no offer waiting".
+        bSocket.onText(answerTo("A"));
+        assertError(b.last(), "\"A\" has no offer waiting for an answer from \"B\"");
+        assertThat(impostor.sent).isEmpty();
+
+        // The new socket's own offer is answered normally.
+        assertThat(post(offer("A", "B")).status()).isEqualTo(200);
+        bSocket.onText(answerTo("A"));
+        assertThat(impostor.sent).containsExactly(answerTo("A"));
+    }
+
+    @Test
+    void aFullAnswererRefusesOffersUntilOfferersCloseOrTheirOffersAreAMinuteOld() throws Exception {
+        FakeConnection b = new FakeConnection("b");
+        WebSocketSession bSocket = connect("B", b);
+        List<WebSocketSession> offerers = new ArrayList<>();
+        for (int i = 0; i < DomainSocket.MAX_PENDING_OFFERS; i++) {
+            offerers.add(connect("O" + i, new FakeConnection("o" + i)));
+            assertThat(post(offer("O" + i, "B")).status()).isEqualTo(200);
+        }
+        connect("late", new FakeConnection("late"));
+        assertRefused(post(offer("late", "B")), 429, "answer_domain \"B\" has 256 unanswered offers");
+
+        // One offerer closing makes room for one offer.
+        offerers.get(0).onClosed();
+        assertThat(post(offer("late", "B")).status()).isEqualTo(200);
+        FakeConnection later = new FakeConnection("later");
+        connect("later", later);
+        assertRefused(post(offer("later", "B")), 429, "unanswered offers");
+
+        // A minute on, the unanswered offers give way (the youngest stays too: all are as old).
+        now.addAndGet(TimeUnit.SECONDS.toNanos(61));
+        assertThat(post(offer("later", "B")).status()).isEqualTo(200);
+        bSocket.onText(answerTo("later"));
+        assertThat(later.sent).containsExactly(answerTo("later"));
+    }
+
+    @Test
+    void anAnswererClosingForgetsItsPendingOffers() throws Exception {
+        connect("A", new FakeConnection("a"));
+        FakeConnection b = new FakeConnection("b");
+        WebSocketSession bSocket = connect("B", b);
+        post(offer("A", "B"));
+        DomainSocket socket = (DomainSocket) bSocket;
+        assertThat(socket.pendingOffers()).isEqualTo(1);
+        bSocket.onClosed();
+        assertThat(socket.pendingOffers()).isZero();
     }
 
     private static void assertRefused(HttpResponse response, int status, String message) throws Exception {

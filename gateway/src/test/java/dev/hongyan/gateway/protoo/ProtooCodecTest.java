@@ -102,4 +102,17 @@ final class ProtooCodecTest {
         assertThatThrownBy(() -> codec.bind(json("{\"consumerId\":\"c\"}"), Bodies.PreferredLayers.class))
                 .isInstanceOf(CoreException.class).hasMessage("missing spatialLayer");
     }
+
+    @Test
+    void namesAndDevicesEveryPeerWouldBeToldAreCappedAt256Characters() throws Exception {
+        String tooLong = "x".repeat(257);
+        assertThatThrownBy(() -> codec.bind(json("{\"displayName\":\"" + tooLong + "\"}"), Bodies.Join.class))
+                .isInstanceOf(CoreException.class).hasMessage("displayName is longer than 256 characters");
+        assertThatThrownBy(() -> codec.bind(json("{\"displayName\":\"" + tooLong + "\"}"), Bodies.DisplayName.class))
+                .isInstanceOf(CoreException.class).hasMessage("displayName is longer than 256 characters");
+        assertThatThrownBy(() -> codec.bind(json("{\"displayName\":\"A\",\"device\":{\"flag\":\"chrome\",\"name\":\""
+                + tooLong + "\"}}"), Bodies.Join.class))
+                .isInstanceOf(CoreException.class).hasMessage("device.name is longer than 256 characters");
+        assertThat(codec.bind(json("{\"displayName\":\"" + "x".repeat(256) + "\"}"), Bodies.Join.class).displayName()).hasSize(256);
+    }
 }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.hongyan.server.node.NodeTestRunner;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,15 +75,36 @@ final class BrowserE2e {
         assertTrue(Files.isRegularFile(dist().resolve("app.js")), "build.mjs made no dist/app.js");
     }
 
-    /** Runs {@code node --test} on the given test files with the server's URL; fails with the output on a non-zero exit. */
-    void runNodeTests(String serverUrl, Duration timeout, String... testFiles) {
-        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec"));
+    /**
+     * Runs {@code node --test} on the given test files with the server's URL: the spec report is echoed
+     * live, a TAP report goes to a file and is counted. Fails unless node exits 0 and exactly
+     * {@code expectedPasses} tests passed with none failed, cancelled, skipped or todo ({@code node --test}
+     * exits 0 on those).
+     */
+    void runNodeTests(String serverUrl, Duration timeout, int expectedPasses, String... testFiles) {
+        Path tap;
+        try {
+            tap = Files.createTempFile("hongyan-browser-e2e-", ".tap");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1",
+                "--test-reporter=spec", "--test-reporter-destination=stdout",
+                "--test-reporter=tap", "--test-reporter-destination=" + tap));
         command.addAll(List.of(testFiles));
         Result result = run(command, Map.of("HONGYAN_URL", serverUrl), timeout, true);
         if (result.exitCode() != 0) {
             fail("node --test " + String.join(" ", testFiles) + " exited with " + result.exitCode()
                     + " (whole output in this test's log)\n" + firstDiagnosis(result.output()) + tail(result.output(), 40));
         }
+        String report;
+        try {
+            report = Files.readString(tap, StandardCharsets.UTF_8);
+            Files.deleteIfExists(tap);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        NodeTestRunner.summary(result.exitCode(), report).assertExactlyPassed(expectedPasses);
     }
 
     record Result(int exitCode, String output) {}

@@ -16,7 +16,7 @@ class BrowserPageTest {
         BrowserE2e e2e = BrowserE2e.locate();
         e2e.build();
         try (TestServer server = BrowserServer.start(e2e.dist())) {
-            e2e.runNodeTests(server.httpUrl(), Duration.ofMinutes(2), "test/page.test.mjs");
+            e2e.runNodeTests(server.httpUrl(), Duration.ofMinutes(2), 3, "test/page.test.mjs");
         }
     }
 }

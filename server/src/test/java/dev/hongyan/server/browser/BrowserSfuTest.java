@@ -18,7 +18,7 @@ class BrowserSfuTest {
         BrowserE2e e2e = BrowserE2e.locate();
         e2e.build();
         try (TestServer server = BrowserServer.start(e2e.dist())) {
-            e2e.runNodeTests(server.httpUrl(), Duration.ofMinutes(8), "test/sfu.test.mjs");
+            e2e.runNodeTests(server.httpUrl(), Duration.ofMinutes(8), 3, "test/sfu.test.mjs");
         }
     }
 }

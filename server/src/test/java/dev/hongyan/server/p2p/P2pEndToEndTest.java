@@ -2,6 +2,7 @@ package dev.hongyan.server.p2p;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hongyan.server.node.NodeTestRunner;
 import dev.hongyan.server.testing.TestServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

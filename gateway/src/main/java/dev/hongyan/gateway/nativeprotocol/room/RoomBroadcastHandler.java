@@ -1,9 +1,5 @@
 package dev.hongyan.gateway.nativeprotocol.room;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hongyan.core.error.CoreException;
-import dev.hongyan.core.error.Require;
 import dev.hongyan.core.room.RoomService;
 import dev.hongyan.gateway.nativeprotocol.Access;
 import dev.hongyan.gateway.nativeprotocol.SignalContext;
@@ -11,9 +7,9 @@ import dev.hongyan.gateway.nativeprotocol.SignalHandler;
 import dev.hongyan.gateway.nativeprotocol.SignalSpec;
 
 /** room::broadcast: the body, as sent, to every other member of the room. */
-public final class RoomBroadcastHandler implements SignalHandler<ObjectNode> {
+public final class RoomBroadcastHandler implements SignalHandler<RoomIdBody> {
 
-    private static final SignalSpec<ObjectNode> SPEC = new SignalSpec<>("room::broadcast", ObjectNode.class,
+    private static final SignalSpec<RoomIdBody> SPEC = new SignalSpec<>("room::broadcast", RoomIdBody.class,
             Access.CLIENT,
             "Sends the body to every other member of a room.",
             "{\"roomId\": \"room id\", ...}",
@@ -30,17 +26,13 @@ public final class RoomBroadcastHandler implements SignalHandler<ObjectNode> {
     }
 
     @Override
-    public SignalSpec<ObjectNode> spec() {
+    public SignalSpec<RoomIdBody> spec() {
         return SPEC;
     }
 
+    /** Only roomId is read (and checked by {@link RoomIdBody}); the rest is relayed as sent. */
     @Override
-    public void handle(SignalContext context, ObjectNode body) {
-        JsonNode roomId = body.get("roomId");
-        if (roomId != null && !roomId.isNull() && !roomId.isTextual()) {
-            throw CoreException.invalid("body.roomId has the wrong type (expected a string)");
-        }
-        Require.text(roomId == null || roomId.isNull() ? null : roomId.asText(), "roomId", RoomLimits.ID);
-        Answers.errorsOnly(context, rooms.broadcast(context.client(), roomId.asText(), body));
+    public void handle(SignalContext context, RoomIdBody body) {
+        Answers.errorsOnly(context, rooms.broadcast(context.client(), body.roomId(), context.rawBody()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.hongyan.gateway.nativeprotocol.session;
 
-import dev.hongyan.core.client.Client;
 import dev.hongyan.core.session.SessionService;
 import dev.hongyan.gateway.nativeprotocol.Access;
 import dev.hongyan.gateway.nativeprotocol.SignalContext;
@@ -11,19 +10,19 @@ import dev.hongyan.gateway.nativeprotocol.SignalSpec;
 public final class SessionMediaHandler implements SignalHandler<MediaToggleBody> {
 
     private final SignalSpec<MediaToggleBody> spec;
-    private final Relay relay;
+    private final SessionService sessions;
 
-    private SessionMediaHandler(SignalSpec<MediaToggleBody> spec, Relay relay) {
+    private SessionMediaHandler(SignalSpec<MediaToggleBody> spec, SessionService sessions) {
         this.spec = spec;
-        this.relay = relay;
+        this.sessions = sessions;
     }
 
     public static SessionMediaHandler pause(SessionService sessions) {
-        return new SessionMediaHandler(spec("session::pause", "paused"), sessions::pause);
+        return new SessionMediaHandler(spec(SessionService.PAUSE, "paused"), sessions);
     }
 
     public static SessionMediaHandler resume(SessionService sessions) {
-        return new SessionMediaHandler(spec("session::resume", "resumed"), sessions::resume);
+        return new SessionMediaHandler(spec(SessionService.RESUME, "resumed"), sessions);
     }
 
     private static SignalSpec<MediaToggleBody> spec(String signal, String done) {
@@ -47,11 +46,6 @@ public final class SessionMediaHandler implements SignalHandler<MediaToggleBody>
 
     @Override
     public void handle(SignalContext context, MediaToggleBody body) {
-        relay.send(context.client(), body.sessionId(), context.rawBody());
-    }
-
-    @FunctionalInterface
-    private interface Relay {
-        void send(Client sender, String sessionId, Object body);
+        sessions.relayMedia(context.client(), body.sessionId(), spec.signal(), context.rawBody());
     }
 }
