@@ -133,7 +133,8 @@ public final class HongyanApplication implements AutoCloseable {
             throw new UncheckedIOException("cannot open the media UDP port " + media.udpPort(), e);
         }
         // A room's media runs on the same workers as its signaling side: one serial queue per room.
-        MediaRooms mediaRooms = new MediaRooms(mediaEngine, new MediaRoomSettings(media.routerOptions(), 20, media.maxIncomingBitrate()), roomWorkers);
+        MediaRooms mediaRooms = new MediaRooms(mediaEngine, new MediaRoomSettings(media.routerOptions(), 20, media.maxIncomingBitrate())
+                .withLimits(media.maxRooms(), media.maxPeersPerRoom(), media.maxTransportsPerPeer(), media.maxProducersPerPeer()), roomWorkers);
         Gauge.builder("hongyan.media.rooms", mediaRooms, MediaRooms::size)
                 .description("Rooms with a media router").register(meters);
         ProtooGateway protoo = new ProtooGateway(mediaRooms, config.bind("protoo", ProtooSettings.class), scheduler, meters);

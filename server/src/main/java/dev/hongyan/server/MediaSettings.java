@@ -20,8 +20,13 @@ import java.util.Locale;
  *     ({@link DefaultMediaCodecs}), in the defaults' order
  * @param maxIncomingBitrate bit/s a transport lets its endpoint send (mediasoup's setMaxIncomingBitrate),
  *     the REMB value the engine sends to producers' senders
+ * @param maxRooms rooms with a media router at once
+ * @param maxPeersPerRoom peers in one media room
+ * @param maxTransportsPerPeer WebRTC transports one peer may hold
+ * @param maxProducersPerPeer producers one peer may hold
  */
-record MediaSettings(String listenIp, int udpPort, String announcedIp, List<String> codecs, long maxIncomingBitrate) {
+record MediaSettings(String listenIp, int udpPort, String announcedIp, List<String> codecs, long maxIncomingBitrate,
+        int maxRooms, int maxPeersPerRoom, int maxTransportsPerPeer, int maxProducersPerPeer) {
 
     MediaEngineOptions engineOptions() {
         MediaEngineOptions options = MediaEngineOptions.of(listenIp, udpPort);
