@@ -491,6 +491,15 @@ public final class Consumer {
      * NACK from the receiver: resend what the history and the producer's store still hold. Each packet is
      * resent at most once per max(RTT, 50 ms) (RTT from the receiver's reports, 50 ms while unknown), which
      * also removes duplicates within one NACK, and at most {@link #MAX_RESENDS_PER_NACK} per NACK.
+     *
+     * <p>Without RTX the packet goes out again on the media SSRC with its own sequence number, hence the
+     * same SRTP packet index. It is rebuilt byte for byte as first sent (the same transport-wide sequence
+     * number and abs-send-time too), so SRTP produces the very same packet. With a fresh abs-send-time the
+     * header would differ under the same index: harmless for AES-CM (same payload, same keystream, a tag over
+     * other bytes), but for AES-GCM a second message under one nonce, which gives away the GHASH key and with
+     * it forgeries (RFC 7714 wants every IV used once). The receiver never got the first copy, so its replay
+     * window accepts this one (RFC 3711 §3.3.2). With RTX the copy is a new packet of the RTX stream, and
+     * gets fresh values.
      */
     void onNack(GenericNack nack, long nowNanos) {
         int[] lost = nack.lostSequenceNumbers();
@@ -531,10 +540,11 @@ public final class Consumer {
             int orientationAt = producer.videoOrientationId != 0
                     ? stored.extensionByteOffset(producer.videoOrientationId) : -1;
             boolean rtx = rtxPayloadType >= 0;
-            int twcc = writer.usesTransportCc() ? transport.nextTransportCcSeq() : 0;
+            int twcc = !writer.usesTransportCc() ? 0
+                    : rtx ? transport.nextTransportCcSeq() : history.transportCcSeq(entry);
             byte[] out = engine.sendBuffer;
-            int len = writer.write(stored, audioAt, orientationAt, twcc, nowNanos, ssrc, pt, seq,
-                    history.outTimestamp(entry), out);
+            int len = writer.write(stored, audioAt, orientationAt, twcc, rtx ? nowNanos : history.sentNanos(entry),
+                    ssrc, pt, seq, history.outTimestamp(entry), out);
             if (len < 0) {
                 continue;
             }
