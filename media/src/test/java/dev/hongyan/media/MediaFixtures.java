@@ -142,6 +142,11 @@ final class MediaFixtures {
     }
 
     static byte[] opusPacket(int ssrc, int seq, int ts, int size, String mid) {
+        return opusPacket(ssrc, seq, ts, size, mid, 0x85);
+    }
+
+    /** An opus packet whose ssrc-audio-level byte is {@code levelByte} (V flag in the top bit, then -dBov). */
+    static byte[] opusPacket(int ssrc, int seq, int ts, int size, String mid, int levelByte) {
         byte[] b = new byte[12 + size + 32];
         b[0] = (byte) 0x80;
         b[1] = (byte) OPUS_PT;
@@ -154,7 +159,7 @@ final class MediaFixtures {
         if (mid != null) {
             len = RtpExtensions.setText(p, MID_ID, mid);
         }
-        len = p.setExtension(AUDIO_LEVEL_ID, new byte[] {(byte) 0x85});
+        len = p.setExtension(AUDIO_LEVEL_ID, new byte[] {(byte) levelByte});
         return java.util.Arrays.copyOf(b, len);
     }
 }
