@@ -1,10 +1,15 @@
 // Browser → Hongyan SFU → browser. Peer A produces the fake camera and mic, peer B consumes, both
-// mediasoup-client over protoo on pages served by Hongyan; assertions read B's RTCRtpReceiver stats.
-// Needs HONGYAN_URL (the JUnit test BrowserSfuTest starts the server and sets it).
+// mediasoup-client over protoo on pages served by Hongyan; assertions read B's RTCRtpReceiver stats and
+// protoo notifications. A's microphone plays a steady tone, so the room's audio level observer names A
+// the active speaker. Needs HONGYAN_URL (the JUnit test BrowserSfuTest starts the server and sets it).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, openPeerPage } from './lib/browser.mjs';
 import { Peer, serverUrls, sleep, step, waitFor } from './lib/peers.mjs';
+import { writeToneWav } from './lib/tone.mjs';
 
 const MIN_FRAMES = 60;
 const PAUSE_WATCH_MS = 2_000;
@@ -12,13 +17,16 @@ const LOW_LAYER_MAX_WIDTH = 1280 / 4;
 
 const urls = serverUrls();
 let browser;
+const toneDir = mkdtempSync(join(tmpdir(), 'hongyan-e2e-'));
 
 before(async () => {
-  browser = await launch();
+  const tone = writeToneWav(join(toneDir, 'tone.wav'));
+  browser = await launch({ extraArgs: [`--use-file-for-fake-audio-capture=${tone}`] });
 }, { timeout: 45_000 });
 
 after(async () => {
   await browser?.close();
+  rmSync(toneDir, { recursive: true, force: true });
 });
 
 async function openPeers(label) {
@@ -33,6 +41,16 @@ async function flowing(b, peers, since = 0, frames = MIN_FRAMES, timeoutMs = 30_
     waitFor('decoded video and received audio at B', () => b.stats(),
       // At least a second of decoded audio (48 kHz), not a stray packet.
       (s) => s.video?.framesDecoded >= since + frames && s.audio?.totalSamplesReceived >= 48_000, { timeoutMs }));
+}
+
+async function activeSpeaker(b, peers) {
+  return step('B is told A is the active speaker (activeSpeaker with A\'s peerId)', peers, async () => {
+    const data = await b.notification('activeSpeaker', (d) => d.peerId === 'peer-a', 15_000);
+    // mediasoup-demo's observer: the average over 800 ms, in dBov, at or above its -80 threshold.
+    assert.ok(Number.isInteger(data.volume) && data.volume >= -80 && data.volume <= 0,
+      `activeSpeaker volume ${JSON.stringify(data)}`);
+    return data;
+  });
 }
 
 async function videoConsumerId(b) {
@@ -138,6 +156,8 @@ function sfuCase({ codec, simulcast }) {
       console.error(`${label}: B ${JSON.stringify(stats.video)}`);
       assert.equal(stats.video.codec?.mimeType?.toLowerCase(), `video/${codec}`.toLowerCase(), 'codec B decodes');
       assert.equal(stats.consumers.find((c) => c.kind === 'video').type, simulcast ? 'simulcast' : 'simple');
+      const speaker = await activeSpeaker(b, peers);
+      console.error(`${label}: B activeSpeaker ${JSON.stringify(speaker)}`);
 
       await pauseAndResume(a, b, peers);
       if (simulcast) await switchLayers(a, b, peers);

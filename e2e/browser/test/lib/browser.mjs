@@ -24,7 +24,8 @@ const FLAGS = [
 // HONGYAN_WEBRTC_LOG=1: libwebrtc's own log on stderr (very noisy; for diagnosing the media path).
 const WEBRTC_LOG_FLAGS = ['--enable-logging=stderr', '--vmodule=*/webrtc/*=1,*/media/*=1'];
 
-export async function launch() {
+/** `extraArgs`: more Chromium flags, e.g. --use-file-for-fake-audio-capture=<wav>. */
+export async function launch({ extraArgs = [] } = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM} (./hongyan test installs Debian's chromium)`);
   }
@@ -33,7 +34,7 @@ export async function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: webrtcLog ? [...FLAGS, ...WEBRTC_LOG_FLAGS] : FLAGS,
+    args: [...FLAGS, ...extraArgs, ...(webrtcLog ? WEBRTC_LOG_FLAGS : [])],
     timeout: 30_000,
     ...(webrtcLog ? { logger: { isEnabled: (name) => name === 'browser', log: (_n, _s, message) => process.stderr.write(`[chromium] ${message}\n`) } } : {}),
   });

@@ -4,6 +4,7 @@ import dev.hongyan.media.forwarding.OutboundRtpWriter;
 import dev.hongyan.media.forwarding.RtpStreamSend;
 import dev.hongyan.media.forwarding.SendHistory;
 import dev.hongyan.media.forwarding.SeqRewriter;
+import dev.hongyan.media.forwarding.Vp8EncodingContext;
 import dev.hongyan.media.ortc.ConsumerType;
 import dev.hongyan.media.ortc.MediaKind;
 import dev.hongyan.media.ortc.RtcpFeedback;
@@ -28,7 +29,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * mediasoup's Consumer: one producer forwarded to one endpoint with the endpoint's own SSRC, payload
  * types, sequence numbers, timestamps and header extension ids. For a simulcast producer it forwards one
- * encoding at a time (a spatial layer), switching only at a keyframe of the target.
+ * encoding at a time (a spatial layer), switching only at a keyframe of the target. For VP8 with simulcast or
+ * temporal layers a {@link Vp8EncodingContext} also chooses the temporal layers and keeps PictureID and
+ * TL0PICIDX continuous across those switches.
  */
 public final class Consumer {
 
@@ -88,6 +91,8 @@ public final class Consumer {
     private final int[] payloadTypes = new int[128];
     private final OutboundRtpWriter writer;
     private final SeqRewriter rewriter = new SeqRewriter();
+    /** Null unless VP8 with simulcast or temporal layers: otherwise the descriptor passes untouched. */
+    private final Vp8EncodingContext vp8;
     private final SendHistory history;
     private final RtpStreamSend sendStream;
     private final String cname;
@@ -158,6 +163,13 @@ public final class Consumer {
         }
         if (preferredLayers != null && preferredLayers.temporalLayer() != null) {
             targetTemporal = preferredLayers.temporalLayer();
+        }
+        int temporalLayers = maxTemporal();
+        if (media.mimeType().equalsIgnoreCase("video/VP8") && (simulcast || temporalLayers > 1)) {
+            this.vp8 = new Vp8EncodingContext(temporalLayers);
+            vp8.setTargetTemporal(targetTemporal);
+        } else {
+            this.vp8 = null;
         }
         this.score = new ConsumerScore(10, 0, java.util.Collections.nCopies(streams, 0));
     }
@@ -255,6 +267,12 @@ public final class Consumer {
             preferredLayers = clamp(layers);
             targetTemporal = preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
                     : preferredLayers.temporalLayer();
+            if (vp8 != null) {
+                vp8.setTargetTemporal(targetTemporal); // down at once; up waits for a layer-sync picture
+                if (currentSpatial >= 0 && simulcast) {
+                    publishLayers();
+                }
+            }
             if (simulcast) {
                 updateTarget(System.nanoTime());
             }
@@ -414,14 +432,30 @@ public final class Consumer {
             // The switch happens at a keyframe of the target layer, so the decoder can start from it.
             currentSpatial = s.index;
             rewriter.requireSync();
-            publishLayers();
         }
-        if (tid > targetTemporal) {
-            rewriter.skip(p.sequenceNumber());
-            return;
-        }
-        if (rewriter.syncRequired() && video && !keyFrame) {
+        boolean anchor = rewriter.syncRequired();
+        if (anchor && video && !keyFrame) {
             return; // after a pause or a new anchor, a decoder needs a keyframe first (one was requested)
+        }
+        if (vp8 != null) {
+            int temporalBefore = vp8.currentTemporal();
+            boolean pass = vp8.process(p.buffer(), p.payloadOffset(), p.payloadLength(), keyFrame, p.timestamp(),
+                    anchor);
+            if (simulcast && (anchor || vp8.currentTemporal() != temporalBefore)) {
+                publishLayers();
+            }
+            if (!pass) {
+                rewriter.skip(p.sequenceNumber()); // a dropped picture leaves no sequence gap to NACK
+                return;
+            }
+        } else {
+            if (tid > targetTemporal) {
+                rewriter.skip(p.sequenceNumber());
+                return;
+            }
+            if (anchor && simulcast) {
+                publishLayers();
+            }
         }
         if (!rewriter.rewrite(p.sequenceNumber(), p.timestamp(), nowNanos, clockRate)) {
             return;
@@ -438,8 +472,13 @@ public final class Consumer {
         if (len < 0) {
             return;
         }
+        if (vp8 != null) {
+            // The payload (and padding) ends the copy, so its descriptor starts this far from the end.
+            vp8.write(out, len - (p.length() - p.headerLength()), p.payloadLength());
+        }
         if (history != null) {
-            history.put(outSeq, s.index, p.sequenceNumber(), outTs);
+            history.put(outSeq, s.index, p.sequenceNumber(), outTs, twcc, nowNanos,
+                    vp8 == null ? -1 : vp8.outPictureId(), vp8 == null ? -1 : vp8.outTl0PicIdx());
         }
         sendStream.onSent(len, outTs, nowNanos);
         if (transport.sendRtp(out, len, false)) {
@@ -452,6 +491,15 @@ public final class Consumer {
      * NACK from the receiver: resend what the history and the producer's store still hold. Each packet is
      * resent at most once per max(RTT, 50 ms) (RTT from the receiver's reports, 50 ms while unknown), which
      * also removes duplicates within one NACK, and at most {@link #MAX_RESENDS_PER_NACK} per NACK.
+     *
+     * <p>Without RTX the packet goes out again on the media SSRC with its own sequence number, hence the
+     * same SRTP packet index. It is rebuilt byte for byte as first sent (the same transport-wide sequence
+     * number and abs-send-time too), so SRTP produces the very same packet. With a fresh abs-send-time the
+     * header would differ under the same index: harmless for AES-CM (same payload, same keystream, a tag over
+     * other bytes), but for AES-GCM a second message under one nonce, which gives away the GHASH key and with
+     * it forgeries (RFC 7714 wants every IV used once). The receiver never got the first copy, so its replay
+     * window accepts this one (RFC 3711 §3.3.2). With RTX the copy is a new packet of the RTX stream, and
+     * gets fresh values.
      */
     void onNack(GenericNack nack, long nowNanos) {
         int[] lost = nack.lostSequenceNumbers();
@@ -491,14 +539,20 @@ public final class Consumer {
             int audioAt = producer.audioLevelId != 0 ? stored.extensionByteOffset(producer.audioLevelId) : -1;
             int orientationAt = producer.videoOrientationId != 0
                     ? stored.extensionByteOffset(producer.videoOrientationId) : -1;
-            int twcc = writer.usesTransportCc() ? transport.nextTransportCcSeq() : 0;
+            boolean rtx = rtxPayloadType >= 0;
+            int twcc = !writer.usesTransportCc() ? 0
+                    : rtx ? transport.nextTransportCcSeq() : history.transportCcSeq(entry);
             byte[] out = engine.sendBuffer;
-            int len = writer.write(stored, audioAt, orientationAt, twcc, nowNanos, ssrc, pt, seq,
-                    history.outTimestamp(entry), out);
+            int len = writer.write(stored, audioAt, orientationAt, twcc, rtx ? nowNanos : history.sentNanos(entry),
+                    ssrc, pt, seq, history.outTimestamp(entry), out);
             if (len < 0) {
                 continue;
             }
-            if (rtxPayloadType >= 0) {
+            if (vp8 != null) {
+                Vp8EncodingContext.write(out, len - (stored.length() - stored.headerLength()),
+                        stored.payloadLength(), history.pictureId(entry), history.tl0PicIdx(entry));
+            }
+            if (rtx) {
                 RtpPacket view = engine.outView;
                 if (!view.wrap(out, 0, len)) {
                     continue;
@@ -598,9 +652,17 @@ public final class Consumer {
         return max;
     }
 
+    /** Tells the listeners what is forwarded now, if that changed. */
     private void publishLayers() {
-        int temporal = Math.min(targetTemporal, producer.streams[currentSpatial].temporalLayers - 1);
+        if (currentSpatial < 0) {
+            return;
+        }
+        int temporal = vp8 != null && vp8.currentTemporal() >= 0 ? vp8.currentTemporal()
+                : Math.min(targetTemporal, producer.streams[currentSpatial].temporalLayers - 1);
         ConsumerLayers layers = new ConsumerLayers(currentSpatial, temporal);
+        if (layers.equals(currentLayers)) {
+            return;
+        }
         currentLayers = layers;
         listeners.fire(l -> l.onLayersChange(layers));
     }

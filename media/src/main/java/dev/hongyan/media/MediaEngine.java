@@ -160,6 +160,17 @@ public final class MediaEngine implements AutoCloseable {
         return loop;
     }
 
+    /** Runs {@code task} on the loop every {@code millis}; a failing run is logged and the next one still comes. */
+    ScheduledFuture<?> scheduleEvery(long millis, Runnable task) {
+        return loop.eventLoop().scheduleAtFixedRate(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("periodic engine task failed", e);
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
     IceServer ice() {
         return ice;
     }

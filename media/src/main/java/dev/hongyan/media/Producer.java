@@ -53,6 +53,7 @@ public final class Producer {
     }
 
     private static final Consumer[] NO_CONSUMERS = new Consumer[0];
+    private static final AudioLevelObserver.Entry[] NO_LEVEL_ENTRIES = new AudioLevelObserver.Entry[0];
     private static final int VP8 = 1;
     private static final int VP9 = 2;
     private static final int H264_CODEC = 3;
@@ -84,6 +85,8 @@ public final class Producer {
     final int audioLevelId;
     final int videoOrientationId;
     private Consumer[] consumers = NO_CONSUMERS;
+    /** The audio level observers watching this producer, one tally each. */
+    private AudioLevelObserver.Entry[] levelEntries = NO_LEVEL_ENTRIES;
 
     Producer(MediaEngine engine, Router router, WebRtcTransport transport, ProducerOptions options) {
         this.id = options.id() != null ? options.id() : UUID.randomUUID().toString();
@@ -255,6 +258,17 @@ public final class Producer {
         consumers = kept.toArray(NO_CONSUMERS);
     }
 
+    void addAudioLevelEntry(AudioLevelObserver.Entry entry) {
+        levelEntries = Arrays.copyOf(levelEntries, levelEntries.length + 1);
+        levelEntries[levelEntries.length - 1] = entry;
+    }
+
+    void removeAudioLevelEntry(AudioLevelObserver.Entry entry) {
+        List<AudioLevelObserver.Entry> kept = new ArrayList<>(Arrays.asList(levelEntries));
+        kept.remove(entry);
+        levelEntries = kept.toArray(NO_LEVEL_ENTRIES);
+    }
+
     /** SSRCs signalled in the parameters, registered when the producer is created. */
     List<StreamRef> staticSsrcRefs() {
         List<StreamRef> refs = new ArrayList<>();
@@ -395,6 +409,12 @@ public final class Producer {
         }
         if (paused) {
             return;
+        }
+        if (audioLevelAt >= 0) {
+            int level = p.buffer()[audioLevelAt] & 0x7F; // RFC 6464: -dBov; the top bit is voice activity
+            for (AudioLevelObserver.Entry e : levelEntries) {
+                e.add(level);
+            }
         }
         for (Consumer c : consumers) {
             c.forward(s, p, routerPt, keyFrame, tid, audioLevelAt, orientationAt, nowNanos);

@@ -37,6 +37,7 @@ public final class Router {
     /** Read by canConsume from any thread; written on the loop. */
     private final Map<String, Producer> producers = new ConcurrentHashMap<>();
     private final Listeners<Listener> listeners = new Listeners<>();
+    private final List<AudioLevelObserver> audioLevelObservers = new ArrayList<>(); // loop-confined
     private volatile boolean closed;
 
     Router(MediaEngine engine, Ortc ortc, RouterOptions options) {
@@ -86,6 +87,16 @@ public final class Router {
         });
     }
 
+    /** mediasoup's {@code router.createAudioLevelObserver(options)}; add producers to it to watch them. */
+    public CompletableFuture<AudioLevelObserver> createAudioLevelObserver(AudioLevelObserverOptions options) {
+        return engine.loop().call(() -> {
+            requireOpen();
+            AudioLevelObserver observer = new AudioLevelObserver(engine, this, options);
+            audioLevelObservers.add(observer);
+            return observer;
+        });
+    }
+
     public boolean closed() {
         return closed;
     }
@@ -110,6 +121,9 @@ public final class Router {
         closed = true;
         for (WebRtcTransport t : new ArrayList<>(transports.values())) {
             t.closeFromRouter();
+        }
+        for (AudioLevelObserver o : new ArrayList<>(audioLevelObservers)) {
+            o.closeFromRouter();
         }
         engine.routerClosed(this);
         if (engineClosed) {
@@ -144,6 +158,13 @@ public final class Router {
 
     void producerClosed(Producer producer) {
         producers.remove(producer.id(), producer);
+        for (AudioLevelObserver o : audioLevelObservers) {
+            o.producerClosed(producer);
+        }
+    }
+
+    void audioLevelObserverClosed(AudioLevelObserver observer) {
+        audioLevelObservers.remove(observer);
     }
 
     Collection<Producer> producers() {

@@ -3,7 +3,8 @@
  *
  * <p>{@link dev.hongyan.media.MediaEngine} (mediasoup's Worker + WebRtcServer) →
  * {@link dev.hongyan.media.Router} → {@link dev.hongyan.media.WebRtcTransport} →
- * {@link dev.hongyan.media.Producer} / {@link dev.hongyan.media.Consumer}. Options and results are records
+ * {@link dev.hongyan.media.Producer} / {@link dev.hongyan.media.Consumer}, and the router's
+ * {@link dev.hongyan.media.AudioLevelObserver}. Options and results are records
  * whose JSON (Jackson) is mediasoup's; events are per-object listener interfaces.
  *
  * <p>Threading: one event loop per engine runs every state change and packet of that engine; see

@@ -76,8 +76,9 @@ class EngineBehaviourTest {
                     assertThat(resent.pt()).isEqualTo(c.rtpParameters().codecs().get(1).payloadType());
                     assertThat(resent.length()).isEqualTo(third.length() + 2); // OSN
                 } else {
-                    // A plain resend repeats the SRTP index, so the test peer's replay check drops it (libsrtp
-                    // receivers do the same); what can be checked is that the engine sent it.
+                    // A plain resend repeats the SRTP index; this peer got the first copy, so its replay check
+                    // drops it (libsrtp receivers do the same): what can be checked is that the engine sent it.
+                    // PlainRetransmissionTest has a receiver that lost it.
                     assertThat(c.rtpParameters().encodings().get(0).rtx()).isNull();
                     await(() -> c.getStats().join().get(0).packetsRetransmitted() == 1);
                     assertThat(recv.transport().getStats().get().get(0).rtxBytesSent()).as("retransmission bytes").isPositive();

@@ -27,8 +27,13 @@ final class EngineHarness implements AutoCloseable {
 
     /** A transport and a peer connected to it (ICE, DTLS, SRTP ready on both sides). */
     Connected connect(DtlsRole peerRole, LoopbackPeer.Handler handler) throws Exception {
+        return connect(peerRole, handler, peerDtls);
+    }
+
+    /** Likewise with the peer's own DTLS context, say one offering other SRTP profiles. */
+    Connected connect(DtlsRole peerRole, LoopbackPeer.Handler handler, DtlsContext dtls) throws Exception {
         WebRtcTransport t = router.createWebRtcTransport(WebRtcTransportOptions.defaults()).get(5, TimeUnit.SECONDS);
-        LoopbackPeer peer = LoopbackPeer.open(network, new InetSocketAddress("127.0.0.1", engine.port()), peerDtls,
+        LoopbackPeer peer = LoopbackPeer.open(network, new InetSocketAddress("127.0.0.1", engine.port()), dtls,
                 peerRole, handler, true);
         closeables.add(peer);
         t.connect(peer.dtlsParameters()).get(5, TimeUnit.SECONDS);

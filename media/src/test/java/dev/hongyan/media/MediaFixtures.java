@@ -101,7 +101,52 @@ final class MediaFixtures {
         return java.util.Arrays.copyOf(b, len);
     }
 
+    /**
+     * A VP8 packet with a full descriptor (RFC 7741 §4.2): PictureID (15-bit, or 7-bit when
+     * {@code pictureId < 128} and {@code wide} is false), TL0PICIDX, TID and the layer-sync bit Y.
+     */
+    static byte[] vp8LayeredPacket(int ssrc, int seq, int ts, boolean keyFrame, int pictureId, boolean wide, int tl0,
+            int tid, boolean layerSync, int size, String mid, String rid) {
+        byte[] b = new byte[12 + size + 64];
+        b[0] = (byte) 0x80;
+        b[1] = (byte) VP8_PT;
+        int i = 12;
+        b[i++] = (byte) 0x90;           // X=1, S=1, partition 0
+        b[i++] = (byte) 0xE0;           // I, L, T
+        if (wide) {
+            b[i++] = (byte) (0x80 | (pictureId >>> 8 & 0x7F));
+            b[i++] = (byte) pictureId;
+        } else {
+            b[i++] = (byte) (pictureId & 0x7F);
+        }
+        b[i++] = (byte) tl0;
+        b[i++] = (byte) (tid << 6 | (layerSync ? 0x20 : 0));
+        b[i++] = (byte) (keyFrame ? 0x10 : 0x11);
+        for (; i < 12 + size; i++) {
+            b[i] = (byte) i;
+        }
+        RtpPacket p = new RtpPacket();
+        p.wrap(b, 0, 12 + size);
+        p.setSsrc(ssrc);
+        p.setSequenceNumber(seq & 0xFFFF);
+        p.setTimestamp(ts);
+        p.setMarker(true);
+        int len = 12 + size;
+        if (mid != null) {
+            len = RtpExtensions.setText(p, MID_ID, mid);
+        }
+        if (rid != null) {
+            len = RtpExtensions.setText(p, RID_ID, rid);
+        }
+        return java.util.Arrays.copyOf(b, len);
+    }
+
     static byte[] opusPacket(int ssrc, int seq, int ts, int size, String mid) {
+        return opusPacket(ssrc, seq, ts, size, mid, 0x85);
+    }
+
+    /** An opus packet whose ssrc-audio-level byte is {@code levelByte} (V flag in the top bit, then -dBov). */
+    static byte[] opusPacket(int ssrc, int seq, int ts, int size, String mid, int levelByte) {
         byte[] b = new byte[12 + size + 32];
         b[0] = (byte) 0x80;
         b[1] = (byte) OPUS_PT;
@@ -114,7 +159,7 @@ final class MediaFixtures {
         if (mid != null) {
             len = RtpExtensions.setText(p, MID_ID, mid);
         }
-        len = p.setExtension(AUDIO_LEVEL_ID, new byte[] {(byte) 0x85});
+        len = p.setExtension(AUDIO_LEVEL_ID, new byte[] {(byte) levelByte});
         return java.util.Arrays.copyOf(b, len);
     }
 }

@@ -228,6 +228,7 @@ public final class MediaPeer {
                 }
                 producers.put(producer.id(), producer);
                 producer.addListener(new ProducerEvents(producer));
+                room.producerAdded(producer);
                 for (MediaPeer other : room.joinedPeersExcept(this)) {
                     room.createConsumer(other, this, producer);
                 }

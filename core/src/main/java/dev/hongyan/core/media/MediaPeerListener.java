@@ -41,6 +41,14 @@ public interface MediaPeerListener {
     /** Null layers: nothing is forwarded now. */
     void consumerLayersChanged(String consumerId, ConsumerLayers layers);
 
+    /**
+     * Who speaks loudest in the room (the room's audio level observer, every 800 ms while anyone does).
+     *
+     * @param peerId the loudest producer's owner, or null when silent or when the producer has no owner id
+     * @param volume its average level in dBov (-127..0), or null for silence (said once per silence)
+     */
+    void activeSpeaker(String peerId, Integer volume);
+
     /** One of this peer's producers' scores. */
     void producerScore(String producerId, List<ProducerScore> score);
 

@@ -103,8 +103,15 @@ public final class MediaRooms {
         RouterOptions options = new RouterOptions(settings.router().mediaCodecs(), Map.of("roomId", roomId));
         CompletableFuture<MediaRoom> room;
         try {
-            room = engine.createRouter(options).thenApply(router ->
-                    new MediaRoom(roomId, router, new SerialExecutor(pool), settings, this::closed));
+            room = engine.createRouter(options).thenCompose(router ->
+                    router.createAudioLevelObserver(MediaRoom.AUDIO_LEVEL_OBSERVER)
+                            .whenComplete((observer, failure) -> {
+                                if (failure != null) {
+                                    router.close();
+                                }
+                            })
+                            .thenApply(observer -> new MediaRoom(roomId, router, observer, new SerialExecutor(pool),
+                                    settings, this::closed)));
         } catch (RuntimeException e) {
             room = CompletableFuture.failedFuture(e);
         }

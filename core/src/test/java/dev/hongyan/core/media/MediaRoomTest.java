@@ -8,6 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import dev.hongyan.media.MediaEngine;
+import dev.hongyan.media.dtls.DtlsConfig;
+import dev.hongyan.media.dtls.DtlsContext;
+import dev.hongyan.media.dtls.DtlsRole;
+import dev.hongyan.media.loopback.LoopbackNetwork;
+import dev.hongyan.media.loopback.LoopbackPeer;
+import dev.hongyan.media.rtp.RtpPacket;
+import java.net.InetSocketAddress;
 import dev.hongyan.media.MediaEngineOptions;
 import dev.hongyan.media.ortc.MediaKind;
 import dev.hongyan.media.ortc.RtpJson;
@@ -412,5 +419,57 @@ final class MediaRoomTest {
         prepareAndJoin(alice, true);
         assertRefused(() -> get(alice.peer.changeDisplayName(tooLong)), ErrorCode.INVALID_BODY,
                 "displayName is longer than 256 characters");
+    }
+
+    @Test
+    void theLoudestSpeakerIsAnnouncedToEveryJoinedPeerThenSilenceOnce() throws Exception {
+        Member alice = connect("alice");
+        Member bob = connect("bob");
+        prepareAndJoin(alice, true);
+        prepareAndJoin(bob, true);
+        long ssrc = SSRC.incrementAndGet();
+        RtpParameters params = RtpJson.parseRtpParameters(JSON.readTree("""
+                {"mid": "0", "codecs": [{"mimeType": "audio/opus", "payloadType": 111, "clockRate": 48000,
+                  "channels": 2, "parameters": {}, "rtcpFeedback": []}],
+                 "headerExtensions": [{"uri": "urn:ietf:params:rtp-hdrext:sdes:mid", "id": 1},
+                                      {"uri": "urn:ietf:params:rtp-hdrext:ssrc-audio-level", "id": 10}],
+                 "encodings": [{"ssrc": %d}], "rtcp": {"cname": "junit"}}
+                """.formatted(ssrc)));
+        String producerId = get(alice.peer.produce(new ProduceRequest(alice.send.id(), MediaKind.AUDIO, params, Map.of())));
+        bob.events.awaitOffer(producerId);
+
+        // Alice's browser, as far as the engine can tell: ICE, DTLS, SRTP over loopback.
+        try (LoopbackNetwork network = new LoopbackNetwork();
+                DtlsContext dtls = new DtlsContext(DtlsConfig.defaults());
+                LoopbackPeer browser = LoopbackPeer.open(network, new InetSocketAddress("127.0.0.1", engine.port()),
+                        dtls, DtlsRole.SERVER, (buf, len, at) -> { }, true)) {
+            get(alice.peer.connectWebRtcTransport(alice.send.id(), browser.dtlsParameters()));
+            browser.connect(alice.send.iceParameters(), alice.send.dtlsParameters()).get(10, TimeUnit.SECONDS);
+            // 20 ms opus packets at -25 dBov for two intervals (800 ms each).
+            RtpPacket p = new RtpPacket();
+            for (int i = 0; i < 100; i++) {
+                byte[] b = new byte[128];
+                b[0] = (byte) 0x80;
+                b[1] = 111;
+                p.wrap(b, 0, 12 + 40);
+                p.setSsrc((int) ssrc);
+                p.setSequenceNumber(i);
+                p.setTimestamp(i * 960);
+                int len = p.setExtension(10, new byte[] {(byte) (0x80 | 25)});
+                browser.sendRtp(b, len);
+                Thread.sleep(20);
+            }
+            for (Member member : List.of(alice, bob)) {
+                member.events.await("activeSpeaker", "alice=-25");
+            }
+            // Quiet now: silence, said once.
+            for (Member member : List.of(alice, bob)) {
+                member.events.await("activeSpeaker", "silence");
+            }
+            Thread.sleep(1_000);
+            for (Member member : List.of(alice, bob)) {
+                assertThat(member.events.events.stream().filter(e -> e.value().equals("silence")).count()).isEqualTo(1);
+            }
+        }
     }
 }

@@ -69,6 +69,11 @@ final class RecordingPeer implements MediaPeerListener {
     }
 
     @Override
+    public void activeSpeaker(String peerId, Integer volume) {
+        events.add(new Event("activeSpeaker", volume == null ? "silence" : peerId + "=" + volume));
+    }
+
+    @Override
     public void producerScore(String producerId, List<ProducerScore> score) {
         events.add(new Event("producerScore", producerId));
     }

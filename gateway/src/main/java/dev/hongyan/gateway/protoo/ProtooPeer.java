@@ -305,6 +305,21 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
     }
 
     @Override
+    public void activeSpeaker(String speakerPeerId, Integer volume) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (volume == null) {
+            data.put("peerId", null); // silence: mediasoup-demo sends {peerId: null}
+        } else {
+            // A producer without an owner id leaves the key out, as mediasoup-demo's JSON does (quirk Q4).
+            if (speakerPeerId != null) {
+                data.put("peerId", speakerPeerId);
+            }
+            data.put("volume", volume);
+        }
+        notify("activeSpeaker", data);
+    }
+
+    @Override
     public void producerScore(String producerId, List<ProducerScore> score) {
         notify("producerScore", Map.of("producerId", producerId, "score", score));
     }

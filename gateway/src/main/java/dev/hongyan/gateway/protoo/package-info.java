@@ -8,14 +8,21 @@
  * body; the room's rules live in {@code dev.hongyan.core.media}, which protoo peers share with every other
  * kind of member.
  *
+ * <p>Notifications sent as the demo sends them: {@code mediasoup-version}, {@code newPeer}, {@code peerClosed},
+ * {@code peerDisplayNameChanged}, {@code producerScore}, {@code consumerScore}, {@code consumerClosed},
+ * {@code consumerPaused}, {@code consumerResumed}, {@code consumerLayersChanged} (the spatial and the temporal
+ * layer actually forwarded) and {@code activeSpeaker} (every room's audio level observer: the loudest audio
+ * producer over 800 ms at -80 dBov or above, {@code {peerId, volume}}, or {@code {peerId: null}} once when
+ * all are quiet; no {@code peerId} key for a producer without {@code appData.peerId}, quirk Q4).
+ *
  * <p>Deliberate differences from the demo, until the engine grows the missing parts:
  * <ul>
  *   <li>No data channels (no SCTP): {@code createWebRtcTransport} with {@code sctpCapabilities} succeeds
  *       without {@code sctpParameters}; {@code produceData} is refused with "not supported yet";
  *       {@code getDataProducerStats}/{@code getDataConsumerStats} answer "not found"; no
  *       {@code newDataConsumer}, no chat/bot.</li>
- *   <li>No {@code activeSpeaker} (no audio-level observer yet) and no {@code downlinkBwe} (no bandwidth
- *       estimation yet).</li>
+ *   <li>No {@code downlinkBwe} (no bandwidth estimation yet); the ActiveSpeakerObserver's
+ *       {@code dominantspeaker} is not there either (the demo only logs it).</li>
  *   <li>{@code forceTcp} is ignored (one UDP port, no ICE-TCP); {@code consumerReplicas} is ignored.</li>
  *   <li>{@code applyNetworkThrottle}/{@code resetNetworkThrottle}: 403 "operation NOT allowed" unless
  *       {@code protoo.networkThrottleSecret} matches, and then still refused (500): we never run {@code tc}.</li>

@@ -57,6 +57,26 @@ final class ProtooPeerTest {
         }
     }
 
+    @Test
+    void activeSpeakerIsRenderedAsMediasoupDemoSendsIt() throws Exception {
+        RecordingConnection connection = new RecordingConnection();
+        ProtooPeer peer = new ProtooPeer(gateway, connection, "r", "p");
+        peer.activeSpeaker("alice", -23);
+        peer.activeSpeaker(null, -40); // a producer without appData.peerId (quirk Q4): no peerId key
+        peer.activeSpeaker(null, null); // silence
+        assertThat(connection.sent).hasSize(3);
+        List<JsonNode> sent = new java.util.ArrayList<>();
+        for (String text : connection.sent) {
+            JsonNode n = JSON.readTree(text);
+            assertThat(n.path("notification").asBoolean()).isTrue();
+            assertThat(n.path("method").asText()).isEqualTo("activeSpeaker");
+            sent.add(n.path("data"));
+        }
+        assertThat(sent.get(0).toString()).isEqualTo("{\"peerId\":\"alice\",\"volume\":-23}");
+        assertThat(sent.get(1).toString()).isEqualTo("{\"volume\":-40}");
+        assertThat(sent.get(2).toString()).isEqualTo("{\"peerId\":null}");
+    }
+
     private static final class RecordingConnection implements Connection {
         final List<String> sent = new CopyOnWriteArrayList<>();
         volatile boolean open = true;

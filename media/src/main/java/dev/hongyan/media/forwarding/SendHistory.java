@@ -2,14 +2,19 @@ package dev.hongyan.media.forwarding;
 
 /**
  * What a consumer sent under each of its sequence numbers: which producer stream and source sequence
- * number, and the timestamp it was given. With the {@link PacketStore} this rebuilds any recent packet
- * for a NACK without keeping a copy per consumer.
+ * number, and what the consumer's copy was given (timestamp, transport-wide sequence number, send time for
+ * abs-send-time, VP8 PictureID and TL0PICIDX). With the {@link PacketStore} this rebuilds any recent packet
+ * for a NACK, byte for byte, without keeping a copy per consumer.
  */
 public final class SendHistory {
     private final int[] outSeqs;
     private final int[] streams;
     private final int[] srcSeqs;
     private final int[] outTimestamps;
+    private final int[] transportCcSeqs;
+    private final long[] sentAt;
+    private final int[] pictureIds;
+    private final int[] tl0PicIdxs;
     /** When each entry was last resent (System.nanoTime), meaningful only where {@link #resent} is set. */
     private final long[] resentAt;
     private final boolean[] resent;
@@ -21,18 +26,34 @@ public final class SendHistory {
         streams = new int[size];
         srcSeqs = new int[size];
         outTimestamps = new int[size];
+        transportCcSeqs = new int[size];
+        sentAt = new long[size];
+        pictureIds = new int[size];
+        tl0PicIdxs = new int[size];
         resentAt = new long[size];
         resent = new boolean[size];
         mask = size - 1;
         java.util.Arrays.fill(outSeqs, -1);
     }
 
-    public void put(int outSeq, int stream, int srcSeq, int outTimestamp) {
+    /**
+     * Records a packet sent.
+     *
+     * @param sentNanos  System.nanoTime of the send, from which its abs-send-time was written
+     * @param pictureId  VP8 PictureID written into the copy, or -1 when the source's was kept
+     * @param tl0PicIdx  VP8 TL0PICIDX written into the copy, or -1 likewise
+     */
+    public void put(int outSeq, int stream, int srcSeq, int outTimestamp, int transportCcSeq, long sentNanos,
+            int pictureId, int tl0PicIdx) {
         int i = outSeq & mask;
         outSeqs[i] = outSeq & 0xFFFF;
         streams[i] = stream;
         srcSeqs[i] = srcSeq & 0xFFFF;
         outTimestamps[i] = outTimestamp;
+        transportCcSeqs[i] = transportCcSeq;
+        sentAt[i] = sentNanos;
+        pictureIds[i] = pictureId;
+        tl0PicIdxs[i] = tl0PicIdx;
         resent[i] = false;
     }
 
@@ -52,6 +73,22 @@ public final class SendHistory {
 
     public int outTimestamp(int entry) {
         return outTimestamps[entry];
+    }
+
+    public int transportCcSeq(int entry) {
+        return transportCcSeqs[entry];
+    }
+
+    public long sentNanos(int entry) {
+        return sentAt[entry];
+    }
+
+    public int pictureId(int entry) {
+        return pictureIds[entry];
+    }
+
+    public int tl0PicIdx(int entry) {
+        return tl0PicIdxs[entry];
     }
 
     /**

@@ -12,10 +12,21 @@ import dev.hongyan.media.rtp.SequenceNumbers;
  * since, so the receiver's jitter buffer sees neither a sequence gap (which it would NACK) nor time
  * running backwards. Packets from before the anchor are refused. Packets deliberately skipped (a temporal
  * layer not forwarded) are {@link #skip skipped}, so they leave no gap either.
+ *
+ * <p>Each skip shifts the numbering of what follows down by one, so a packet arriving late (reordered, or
+ * repaired by a retransmission from the producer) is numbered as it would have been on time: its own offset
+ * is the current one plus the skips newer than it. The recent skips are kept for that; a late packet older
+ * than the ones still remembered cannot be placed and is refused.
  */
 public final class SeqRewriter {
     /** How far back (in packets) reordering is tolerated and the anchor is honoured. */
     private static final int ANCHOR_HORIZON = 0x4000;
+    /**
+     * Skips remembered for numbering late packets: about a second of a dropped temporal layer at a few
+     * Mbit/s, longer than a retransmission from the producer takes to arrive.
+     */
+    static final int SKIP_MEMORY = 512;
+    private static final int SKIP_MASK = SKIP_MEMORY - 1;
     private boolean started;
     private boolean syncRequired = true;
     private int seqOffset;
@@ -27,6 +38,11 @@ public final class SeqRewriter {
     private long lastOutNanos;
     private int outSeq;
     private int outTs;
+    /** Skipped source sequence numbers, a ring in arrival order (which is increasing: only the newest is skipped). */
+    private final int[] skipped = new int[SKIP_MEMORY];
+    private int skippedCount;
+    private int skippedHead;
+    private boolean forgotSkips;
 
     public SeqRewriter() {
     }
@@ -41,7 +57,7 @@ public final class SeqRewriter {
 
     /**
      * Computes {@link #outSeq()} and {@link #outTs()} for a source packet; false when the packet must be
-     * dropped (older than the current anchor, or too far behind to map).
+     * dropped (older than the current anchor, too far behind to map, or older than every skip remembered).
      */
     public boolean rewrite(int inSeq, int inTs, long nowNanos, int clockRate) {
         if (syncRequired) {
@@ -56,6 +72,8 @@ public final class SeqRewriter {
             }
             anchorInSeq = inSeq;
             lastInSeq = inSeq;
+            skippedCount = 0; // a new anchor: nothing before it is forwarded any more
+            forgotSkips = false;
             syncRequired = false;
             started = true;
             outSeq = nextSeq;
@@ -77,6 +95,13 @@ public final class SeqRewriter {
             if (back >= ANCHOR_HORIZON) {
                 return false; // far too old to place reliably
             }
+            int later = skipsNewerThan(inSeq);
+            if (later < 0) {
+                return false;
+            }
+            outSeq = (inSeq + seqOffset + later) & 0xFFFF;
+            outTs = inTs + tsOffset;
+            return true;
         }
         outSeq = (inSeq + seqOffset) & 0xFFFF;
         outTs = inTs + tsOffset;
@@ -102,6 +127,28 @@ public final class SeqRewriter {
         seqOffset = (seqOffset - 1) & 0xFFFF;
         lastInSeq = inSeq;
         lastOutSeq = (lastOutSeq + advance - 1) & 0xFFFF;
+        skipped[(skippedHead + skippedCount) & SKIP_MASK] = inSeq;
+        if (skippedCount < SKIP_MEMORY) {
+            skippedCount++;
+        } else {
+            skippedHead = (skippedHead + 1) & SKIP_MASK;
+            forgotSkips = true;
+        }
+    }
+
+    /**
+     * How many remembered skips are newer than {@code inSeq}; -1 when every remembered one is and older
+     * ones were forgotten, so the count is unknown.
+     */
+    private int skipsNewerThan(int inSeq) {
+        int n = 0;
+        for (int i = skippedCount - 1; i >= 0; i--) {
+            if (!SequenceNumbers.isNewer(skipped[(skippedHead + i) & SKIP_MASK], inSeq)) {
+                return n;
+            }
+            n++;
+        }
+        return forgotSkips && n == SKIP_MEMORY ? -1 : n;
     }
 
     public int outSeq() {

@@ -40,6 +40,14 @@ public final class LoopbackPeer implements AutoCloseable {
     public interface Handler {
         void onRtp(byte[] buf, int len, long arrivalNanos);
 
+        /**
+         * An RTP packet as it arrived, still SRTP-protected; false drops it as if it were lost on the way, so
+         * the SRTP replay window never sees it (a test that makes the receiver NACK a packet needs that).
+         */
+        default boolean acceptSrtp(byte[] buf, int len) {
+            return true;
+        }
+
         default void onRtcp(byte[] buf, int len) {}
     }
 
@@ -242,6 +250,9 @@ public final class LoopbackPeer implements AutoCloseable {
                 if (n > 0) {
                     handler.onRtcp(b, n);
                 }
+                return;
+            }
+            if (!handler.acceptSrtp(b, len)) {
                 return;
             }
             receivedPackets++;

@@ -61,4 +61,39 @@ class SeqRewriterTest {
         r.rewrite(105, 0, 2 * MS, 90000);
         assertThat((r.outSeq() - first) & 0xFFFF).isEqualTo(3);
     }
+
+    @Test
+    void aLatePacketIsNumberedAsIfItHadComeBeforeTheSkipsAfterIt() {
+        SeqRewriter r = new SeqRewriter();
+        r.rewrite(100, 0, 0, 90000);
+        int first = r.outSeq();
+        // 101 is late; 102 and 104 are skipped; 103 and 105 are forwarded.
+        r.skip(102);
+        r.rewrite(103, 0, MS, 90000);
+        assertThat((r.outSeq() - first) & 0xFFFF).as("a hole is left for 101").isEqualTo(2);
+        r.skip(104);
+        r.rewrite(105, 0, 2 * MS, 90000);
+        assertThat((r.outSeq() - first) & 0xFFFF).isEqualTo(3);
+        assertThat(r.rewrite(101, 0, 3 * MS, 90000)).isTrue();
+        assertThat((r.outSeq() - first) & 0xFFFF).as("101 fills its hole").isEqualTo(1);
+        assertThat(r.rewrite(103, 0, 3 * MS, 90000)).isTrue();
+        assertThat((r.outSeq() - first) & 0xFFFF).as("a duplicate of 103 gets 103's number").isEqualTo(2);
+    }
+
+    @Test
+    void aLatePacketOlderThanEverySkipRememberedIsRefused() {
+        SeqRewriter r = new SeqRewriter();
+        r.rewrite(1000, 0, 0, 90000);
+        // 1001 is late; then more skips than are remembered.
+        int seq = 1002;
+        for (int i = 0; i < SeqRewriter.SKIP_MEMORY + 10; i++) {
+            r.skip(seq++);
+            r.rewrite(seq++, 0, MS, 90000);
+        }
+        assertThat(r.rewrite(1001, 0, 2 * MS, 90000)).as("how many skips followed it is no longer known").isFalse();
+        int newest = r.outSeq();
+        // A late copy of the packet before the newest (one skip between them) is still placed.
+        assertThat(r.rewrite(seq - 3, 0, 2 * MS, 90000)).isTrue();
+        assertThat((newest - r.outSeq()) & 0xFFFF).isEqualTo(1);
+    }
 }

@@ -229,6 +229,43 @@ class SrtpSessionTest {
         assertThat(receiver.rolloverCounter(SSRC, false)).isEqualTo(1);
     }
 
+    /**
+     * A plain (non-RTX) retransmission: the sender protects again a sequence number behind the highest it
+     * sent, here from before a rollover, and the receiver, which lost the first copy, accepts it.
+     */
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void anOlderIndexProtectedAgainReachesAReceiverThatLostIt(SrtpProfile profile) {
+        SrtpMasterKey key = new SrtpMasterKey(new byte[profile.keyLength()], new byte[profile.saltLength()]);
+        SrtpContext sender = SrtpContext.create(profile, key);
+        SrtpContext receiver = SrtpContext.create(profile, key);
+        int[] seqs = {65533, 65534, 65535, 0, 1, 2};
+        byte[][] wire = new byte[seqs.length][];
+        int[] lens = new int[seqs.length];
+        for (int i = 0; i < seqs.length; i++) {
+            wire[i] = rtp(seqs[i], 16);
+            lens[i] = sender.protectRtp(wire[i], 0, 28);
+        }
+        for (int i = 0; i < seqs.length; i++) {
+            if (seqs[i] != 65534) { // lost on the way
+                assertThat(receiver.unprotectRtp(wire[i].clone(), 0, lens[i])).isEqualTo(28);
+            }
+        }
+        assertThat(receiver.rolloverCounter(SSRC, false)).isEqualTo(1);
+        byte[] again = rtp(65534, 16);
+        int len = sender.protectRtp(again, 0, 28);
+        assertThat(sender.rolloverCounter(SSRC, true)).as("the sender's ROC is not moved back").isEqualTo(1);
+        assertThat(Arrays.copyOf(again, len)).as("same packet, same index: the same SRTP packet")
+                .isEqualTo(Arrays.copyOf(wire[1], lens[1]));
+        byte[] decrypted = again.clone();
+        assertThat(receiver.unprotectRtp(decrypted, 0, len)).isEqualTo(28);
+        assertThat(decrypted[12]).isEqualTo((byte) 0xFE);
+        assertThat(receiver.unprotectRtp(again, 0, len)).as("twice is a replay").isEqualTo(SrtpError.REPLAYED.code());
+        // And the stream goes on at ROC 1.
+        byte[] next = rtp(3, 16);
+        assertThat(receiver.unprotectRtp(next, 0, sender.protectRtp(next, 0, 28))).isEqualTo(28);
+    }
+
     private static int indexOf(int[] values, int v) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == v) {

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
  * Real video through the SFU (e2e/browser/test/sfu.test.mjs): headless Chromium page A produces its
  * fake camera and microphone with mediasoup-client over protoo, page B in the same room consumes, and
  * B's RTCRtpReceiver stats must show decoded frames: VP8, H264 and VP8 with three simulcast layers,
- * each through pause/resume, (simulcast) a spatial layer switch, and producer close. The Node output,
+ * each through pause/resume, (simulcast) a spatial layer switch, and producer close. A's microphone plays a
+ * steady tone, and B must get {@code activeSpeaker} naming A (so Chrome sends the ssrc-audio-level
+ * extension the router offers, and the room's audio level observer hears it). The Node output,
  * including both pages' ICE/DTLS/RTP state on a failed step, is echoed to the test log.
  */
 class BrowserSfuTest {

@@ -1,0 +1,385 @@
+package dev.hongyan.media.forwarding;
+
+/**
+ * What one consumer keeps about the VP8 stream it forwards (mediasoup's VP8 {@code EncodingContext}): it
+ * chooses the temporal layers to forward and keeps the payload descriptor's PictureID and TL0PICIDX
+ * (RFC 7741 §4.2) continuous for the receiver, whichever simulcast encoding the packets come from.
+ *
+ * <p><b>Why rewrite.</b> Each simulcast encoding numbers its pictures on its own. A receiver that sees the
+ * PictureID jump at a layer switch takes the pictures in between as lost, and libwebrtc's VP8 reference
+ * finder then waits for them or asks for a keyframe. So at each anchor (the keyframe that starts a new
+ * source, or the first one after a pause) the output continues from the last number sent, and pictures
+ * dropped on purpose are squeezed out of the numbering, as {@link SeqRewriter#skip} does for sequence
+ * numbers. A field is written in the width it came in (7 or 15 bits for PictureID; TL0PICIDX is 8 bits),
+ * since changing the width would move the payload; continuity then holds modulo that width.
+ *
+ * <p><b>Temporal layers.</b> Pictures above the target temporal layer are dropped. Stepping down is
+ * immediate (at the next picture; the one in flight is finished so the receiver gets no torn frame).
+ * Stepping up one layer waits for a picture of that layer with the layer-sync bit Y, which depends only on
+ * the base layer and so on nothing that was dropped; a keyframe allows every layer at once. A decision is
+ * made per picture, at its first packet to arrive, and holds for its other packets; late packets of
+ * pictures dropped on purpose are dropped too.
+ *
+ * <p>Loop-confined and allocation-free, like the rest of the forwarding path.
+ */
+public final class Vp8EncodingContext {
+    /** Pictures dropped on purpose that are remembered for numbering late packets (a few seconds' worth). */
+    static final int DROPPED_MEMORY = 128;
+    private static final int DROPPED_MASK = DROPPED_MEMORY - 1;
+
+    private final int temporalLayers;
+    private int targetTemporal;
+    private int currentTemporal = -1;
+
+    // The descriptor of the packet being processed; offsets relative to the payload start, -1 when absent.
+    private int pictureIdAt;
+    private boolean wide;
+    private int pictureId;
+    private int tl0At;
+    private int tl0PicIdx;
+    private int tid;
+    private boolean layerSync;
+
+    private boolean started;
+    private boolean pictureIdStarted;
+    private boolean tl0Started;
+    /** Newest source PictureID, unwrapped across its wraps, and what is added to map it out. */
+    private int newestInPictureId;
+    private int pictureIdOffset;
+    private int maxOutPictureId;
+    private int newestInTl0;
+    private int tl0Offset;
+    private int maxOutTl0;
+    /** RTP timestamp of the newest picture and whether it is forwarded: the decision its other packets follow. */
+    private int newestTimestamp;
+    private boolean newestForwarded;
+    /** Unwrapped PictureIDs dropped on purpose since the anchor, oldest first. */
+    private final int[] dropped = new int[DROPPED_MEMORY];
+    private int droppedHead;
+    private int droppedCount;
+    private boolean forgotDropped;
+
+    private int outPictureId = -1;
+    private int outTl0PicIdx = -1;
+
+    /** @param temporalLayers temporal layers the producer's encodings have (1 when not layered) */
+    public Vp8EncodingContext(int temporalLayers) {
+        this.temporalLayers = Math.max(1, temporalLayers);
+        this.targetTemporal = this.temporalLayers - 1;
+    }
+
+    /** Layers above this are dropped; going down takes effect at the next picture, going up at a sync point. */
+    public void setTargetTemporal(int layer) {
+        targetTemporal = Math.max(0, Math.min(layer, temporalLayers - 1));
+        if (currentTemporal > targetTemporal) {
+            currentTemporal = targetTemporal;
+        }
+    }
+
+    public int targetTemporal() {
+        return targetTemporal;
+    }
+
+    /** The highest temporal layer forwarded now; -1 before the first picture. */
+    public int currentTemporal() {
+        return currentTemporal;
+    }
+
+    /**
+     * Decides whether a source packet is forwarded and, if so, computes the PictureID and TL0PICIDX it is
+     * sent with ({@link #outPictureId()}, {@link #outTl0PicIdx()}; write them with {@link #write}).
+     *
+     * @param payload   buffer holding the RTP payload, which starts with the VP8 payload descriptor
+     * @param keyFrame  the packet starts a keyframe
+     * @param timestamp the source RTP timestamp, which tells pictures apart when there is no PictureID
+     * @param anchor    the packet re-anchors the numbering: a keyframe starting a new source (a simulcast
+     *                  switch) or the first packet after a pause
+     * @return false when the packet must not be forwarded (dropped on purpose, or a descriptor that does
+     *         not fit in the payload)
+     */
+    public boolean process(byte[] payload, int offset, int length, boolean keyFrame, int timestamp, boolean anchor) {
+        if (!parse(payload, offset, length)) {
+            return false;
+        }
+        if (anchor || !started) {
+            anchorAt(timestamp);
+            return true;
+        }
+        boolean hasPictureId = pictureIdAt >= 0;
+        if (hasPictureId && !pictureIdStarted) {
+            // The anchor had no PictureID: number from here as the source does, this being a new picture.
+            newestInPictureId = pictureId - 1;
+            maxOutPictureId = pictureId - 1;
+            pictureIdOffset = 0;
+            pictureIdStarted = true;
+        }
+        int inPictureId = hasPictureId ? unwrap(newestInPictureId, pictureId, wide ? 0x7FFF : 0x7F) : 0;
+        boolean newer = hasPictureId ? inPictureId - newestInPictureId > 0 : timestamp - newestTimestamp > 0;
+        boolean same = hasPictureId ? inPictureId == newestInPictureId : timestamp == newestTimestamp;
+        int later = 0;
+        if (newer) {
+            boolean forward = decide(keyFrame);
+            newestTimestamp = timestamp;
+            newestForwarded = forward;
+            if (hasPictureId) {
+                newestInPictureId = inPictureId;
+                if (!forward) {
+                    pictureIdOffset--;
+                    remember(inPictureId);
+                }
+            }
+            if (!forward) {
+                return false;
+            }
+        } else if (same) {
+            if (!newestForwarded) {
+                return false;
+            }
+        } else if (hasPictureId) {
+            later = droppedNewerThan(inPictureId);
+            if (later < 0 || wasDropped(inPictureId)) {
+                return false;
+            }
+        } else if (tid > currentTemporal) {
+            return false;
+        }
+        if (hasPictureId) {
+            int out = inPictureId + pictureIdOffset + later;
+            outPictureId = out & 0x7FFF;
+            if (out - maxOutPictureId > 0) {
+                maxOutPictureId = out;
+            }
+        } else {
+            outPictureId = -1;
+        }
+        mapTl0(newer);
+        return true;
+    }
+
+    /** The PictureID the last forwarded packet gets (15 bits; written in the packet's own width), or -1. */
+    public int outPictureId() {
+        return outPictureId;
+    }
+
+    /** The TL0PICIDX the last forwarded packet gets, or -1 when it has none. */
+    public int outTl0PicIdx() {
+        return outTl0PicIdx;
+    }
+
+    /** Writes the last computed values into the consumer's copy of the packet, whose payload is at {@code at}. */
+    public void write(byte[] out, int at, int length) {
+        write(out, at, length, outPictureId, outTl0PicIdx);
+    }
+
+    /**
+     * Writes a PictureID and a TL0PICIDX into the VP8 payload descriptor at {@code buf[at, at+length)}, each
+     * only where the descriptor has that field and the value is not -1; a 7-bit PictureID gets the low 7
+     * bits. Used again when a packet is resent, with the values it was first sent with.
+     */
+    public static void write(byte[] buf, int at, int length, int pictureId, int tl0PicIdx) {
+        if (length < 2 || (buf[at] & 0x80) == 0) {
+            return;
+        }
+        int x = buf[at + 1] & 0xFF;
+        int i = 2;
+        if ((x & 0x80) != 0) {
+            if (i >= length) {
+                return;
+            }
+            if ((buf[at + i] & 0x80) != 0) {
+                if (i + 2 > length) {
+                    return;
+                }
+                if (pictureId >= 0) {
+                    buf[at + i] = (byte) (0x80 | ((pictureId >>> 8) & 0x7F));
+                    buf[at + i + 1] = (byte) pictureId;
+                }
+                i += 2;
+            } else {
+                if (pictureId >= 0) {
+                    buf[at + i] = (byte) (pictureId & 0x7F);
+                }
+                i++;
+            }
+        }
+        if ((x & 0x40) != 0 && i < length && tl0PicIdx >= 0) {
+            buf[at + i] = (byte) tl0PicIdx;
+        }
+    }
+
+    private void anchorAt(int timestamp) {
+        // A keyframe: every layer up to the target can be decoded from here.
+        currentTemporal = targetTemporal;
+        newestTimestamp = timestamp;
+        newestForwarded = true;
+        droppedCount = 0;
+        droppedHead = 0;
+        forgotDropped = false;
+        if (pictureIdAt >= 0) {
+            int next = pictureIdStarted ? maxOutPictureId + 1 : pictureId;
+            // The source value itself is where its unwrapped numbering starts.
+            newestInPictureId = pictureId;
+            pictureIdOffset = next - pictureId;
+            maxOutPictureId = next;
+            outPictureId = next & 0x7FFF;
+            pictureIdStarted = true;
+        } else {
+            outPictureId = -1;
+        }
+        if (tl0At >= 0) {
+            int next = tl0Started ? maxOutTl0 + 1 : tl0PicIdx;
+            newestInTl0 = tl0PicIdx;
+            tl0Offset = next - tl0PicIdx;
+            maxOutTl0 = next;
+            outTl0PicIdx = next & 0xFF;
+            tl0Started = true;
+        } else {
+            outTl0PicIdx = -1;
+        }
+        started = true;
+    }
+
+    /** Pictures of the base layer are never dropped, so TL0PICIDX needs only its offset, no squeezing. */
+    private void mapTl0(boolean newerPicture) {
+        if (tl0At < 0) {
+            outTl0PicIdx = -1;
+            return;
+        }
+        if (!tl0Started) {
+            newestInTl0 = tl0PicIdx;
+            tl0Offset = 0;
+            maxOutTl0 = tl0PicIdx;
+            tl0Started = true;
+        }
+        int in = unwrap(newestInTl0, tl0PicIdx, 0xFF);
+        if (newerPicture && in - newestInTl0 > 0) {
+            newestInTl0 = in;
+        }
+        int out = in + tl0Offset;
+        if (out - maxOutTl0 > 0) {
+            maxOutTl0 = out;
+        }
+        outTl0PicIdx = out & 0xFF;
+    }
+
+    private boolean decide(boolean keyFrame) {
+        if (temporalLayers <= 1 || tid < 0) {
+            return true; // not layered: nothing to choose
+        }
+        if (keyFrame) {
+            currentTemporal = targetTemporal;
+            return true;
+        }
+        if (tid > targetTemporal) {
+            return false;
+        }
+        if (tid > currentTemporal) {
+            // One layer at a time: a sync picture of layer n+1 needs layer n to be complete already.
+            if (layerSync && tid == currentTemporal + 1) {
+                currentTemporal = tid;
+                return true;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private void remember(int unwrappedPictureId) {
+        dropped[(droppedHead + droppedCount) & DROPPED_MASK] = unwrappedPictureId;
+        if (droppedCount < DROPPED_MEMORY) {
+            droppedCount++;
+        } else {
+            droppedHead = (droppedHead + 1) & DROPPED_MASK;
+            forgotDropped = true;
+        }
+    }
+
+    /** How many remembered drops are newer than the picture; -1 when that is unknown (older ones forgotten). */
+    private int droppedNewerThan(int unwrappedPictureId) {
+        int n = 0;
+        for (int i = droppedCount - 1; i >= 0; i--) {
+            if (dropped[(droppedHead + i) & DROPPED_MASK] - unwrappedPictureId <= 0) {
+                return n;
+            }
+            n++;
+        }
+        return forgotDropped ? -1 : n;
+    }
+
+    private boolean wasDropped(int unwrappedPictureId) {
+        for (int i = droppedCount - 1; i >= 0; i--) {
+            int d = dropped[(droppedHead + i) & DROPPED_MASK];
+            if (d == unwrappedPictureId) {
+                return true;
+            }
+            if (d - unwrappedPictureId < 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** {@code value} (a field of {@code mask + 1} values) placed nearest to the unwrapped {@code reference}. */
+    static int unwrap(int reference, int value, int mask) {
+        int delta = (value - reference) & mask;
+        if (delta > (mask >>> 1)) {
+            delta -= mask + 1;
+        }
+        return reference + delta;
+    }
+
+    private boolean parse(byte[] b, int off, int len) {
+        pictureIdAt = -1;
+        tl0At = -1;
+        tid = -1;
+        layerSync = false;
+        if (len < 1) {
+            return false;
+        }
+        if ((b[off] & 0x80) == 0) {
+            return true; // no extension fields: nothing to rewrite or filter
+        }
+        if (len < 2) {
+            return false;
+        }
+        int x = b[off + 1] & 0xFF;
+        int i = 2;
+        if ((x & 0x80) != 0) {
+            if (i >= len) {
+                return false;
+            }
+            pictureIdAt = i;
+            if ((b[off + i] & 0x80) != 0) {
+                if (i + 2 > len) {
+                    return false;
+                }
+                wide = true;
+                pictureId = ((b[off + i] & 0x7F) << 8) | (b[off + i + 1] & 0xFF);
+                i += 2;
+            } else {
+                wide = false;
+                pictureId = b[off + i] & 0x7F;
+                i++;
+            }
+        }
+        if ((x & 0x40) != 0) {
+            if (i >= len) {
+                return false;
+            }
+            tl0At = i;
+            tl0PicIdx = b[off + i] & 0xFF;
+            i++;
+        }
+        if ((x & 0x30) != 0) {
+            if (i >= len) {
+                return false;
+            }
+            int tk = b[off + i] & 0xFF;
+            if ((x & 0x20) != 0) {
+                tid = tk >>> 6;
+                layerSync = (tk & 0x20) != 0;
+            }
+        }
+        return true;
+    }
+}

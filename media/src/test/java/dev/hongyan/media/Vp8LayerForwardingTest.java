@@ -1,0 +1,169 @@
+package dev.hongyan.media;
+
+import static dev.hongyan.media.LoopbackForwardingTest.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hongyan.media.LoopbackForwardingTest.Recorder;
+import dev.hongyan.media.dtls.DtlsRole;
+import dev.hongyan.media.loopback.LoopbackPeer;
+import dev.hongyan.media.ortc.MediaKind;
+import dev.hongyan.media.rtp.RtpPacket;
+import dev.hongyan.media.rtp.Vp8Descriptor;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A simulcast VP8 consumer through real transports: PictureID and TL0PICIDX stay continuous across a
+ * spatial switch, temporal layers are dropped and taken back at sync points, and the receiver sees no
+ * sequence hole for anything dropped on purpose.
+ */
+class Vp8LayerForwardingTest {
+
+    record Got(int seq, int pictureId, int tl0, int tid, boolean key) {}
+
+    static final class Vp8Recorder implements LoopbackPeer.Handler {
+        final List<Got> got = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onRtp(byte[] buf, int len, long arrivalNanos) {
+            RtpPacket p = RtpPacket.parse(buf, 0, len);
+            if (p == null) {
+                return;
+            }
+            Vp8Descriptor d = Vp8Descriptor.parse(p.buffer(), p.payloadOffset(), p.payloadLength());
+            got.add(new Got(p.sequenceNumber(), d.pictureId(), d.tl0PicIdx(), d.temporalLayerId(), d.keyframe()));
+        }
+    }
+
+    /** One simulcast encoding as a sender numbers it: its own SSRC, sequence numbers and picture ids. */
+    static final class Layer {
+        final int ssrc;
+        final String rid;
+        int seq;
+        int pictureId;
+        int tl0;
+        int picture;
+
+        Layer(int ssrc, String rid, int seq, int pictureId, int tl0) {
+            this.ssrc = ssrc;
+            this.rid = rid;
+            this.seq = seq;
+            this.pictureId = pictureId;
+            this.tl0 = tl0;
+        }
+
+        /** The next picture of an L1T3 cycle (TL0, TL2 sync, TL1 sync, TL2), in two packets. */
+        void sendPicture(EngineHarness.Connected c, boolean key) {
+            int phase = key ? 0 : picture % 4;
+            if (key) {
+                picture = 0;
+            }
+            int tid = phase == 0 ? 0 : phase == 2 ? 1 : 2;
+            boolean sync = phase == 1 || phase == 2;
+            if (tid == 0) {
+                tl0 = (tl0 + 1) & 0xFF;
+            }
+            int ts = 90_000 + pictureId * 3000;
+            for (int k = 0; k < 2; k++) {
+                byte[] v = MediaFixtures.vp8LayeredPacket(ssrc, seq++, ts, key && k == 0, pictureId, true, tl0, tid,
+                        sync, 200, "0", rid);
+                c.peer().sendRtp(v, v.length);
+            }
+            pictureId = (pictureId + 1) & 0x7FFF;
+            picture++;
+        }
+    }
+
+    @Test
+    void pictureIdsContinueAcrossASpatialSwitchAndTemporalDropsLeaveNoHoles() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            Recorder up = new Recorder();
+            Vp8Recorder down = new Vp8Recorder();
+            var send = h.connect(DtlsRole.SERVER, up);
+            var recv = h.connect(DtlsRole.CLIENT, down);
+            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
+                    MediaFixtures.vp8Simulcast("0"))).get(5, TimeUnit.SECONDS);
+            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
+                    .withPaused(false)).get(5, TimeUnit.SECONDS);
+            assertThat(c.preferredLayers()).isEqualTo(new ConsumerLayers(2, 2));
+            List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
+            c.addListener(new Consumer.Listener() {
+                @Override
+                public void onLayersChange(ConsumerLayers layers) {
+                    changes.add(layers);
+                }
+            });
+            Layer low = new Layer(5000, "r0", 100, 0x7FE4, 200); // its picture ids wrap just after the switch to it
+            Layer high = new Layer(5002, "r2", 30000, 1234, 7);
+
+            // The high layer first, so the consumer aims at it from its first keyframe.
+            high.sendPicture(send, true);
+            await(() -> down.got.size() == 2);
+            low.sendPicture(send, true);
+            for (int i = 1; i < 8; i++) {
+                high.sendPicture(send, false);
+                low.sendPicture(send, false);
+            }
+            await(() -> down.got.size() == 16);
+            assertThat(c.currentLayers()).isEqualTo(new ConsumerLayers(2, 2));
+            assertThat(down.got).extracting(Got::pictureId).startsWith(1234, 1234, 1235, 1235);
+
+            // Temporal layer 0 only: at once, from the next picture.
+            c.setPreferredLayers(new ConsumerLayers(2, 0)).get(5, TimeUnit.SECONDS);
+            await(() -> changes.contains(new ConsumerLayers(2, 0)));
+            for (int i = 0; i < 8; i++) {
+                high.sendPicture(send, false); // pictures 8..15 of the cycle: TL0 at 8 and 12
+                low.sendPicture(send, false);
+            }
+            await(() -> down.got.size() == 20);
+            Thread.sleep(100);
+            assertThat(down.got).hasSize(20);
+            assertThat(down.got.subList(16, 20)).extracting(Got::tid).containsOnly(0);
+
+            // Back up to layer 2: TL0 goes on, TL2 sync is not enough while TL1 is missing, TL1 sync takes
+            // layer 1, the next TL2 sync takes layer 2.
+            c.setPreferredLayers(new ConsumerLayers(2, 2)).get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < 8; i++) {
+                high.sendPicture(send, false); // cycle positions 0,1,2,3,0,1,2,3
+                low.sendPicture(send, false);
+            }
+            // TL0 (2), TL2 sync dropped, TL1 sync (2), TL2 dropped, TL0 (2), TL2 sync (2), TL1 (2), TL2 (2).
+            await(() -> down.got.size() == 32);
+            assertThat(down.got.subList(20, 32)).extracting(Got::tid).containsExactly(0, 0, 1, 1, 0, 0, 2, 2, 1, 1, 2, 2);
+            await(() -> changes.contains(new ConsumerLayers(2, 1)) && changes.get(changes.size() - 1)
+                    .equals(new ConsumerLayers(2, 2)));
+
+            // Down to the low encoding: after its keyframe, the numbering goes on from the high one's.
+            Got lastHigh = down.got.get(31);
+            c.setPreferredLayers(new ConsumerLayers(0, 2)).get(5, TimeUnit.SECONDS);
+            low.sendPicture(send, false); // a delta: not yet
+            high.sendPicture(send, false);
+            await(() -> down.got.size() == 34);
+            low.sendPicture(send, true);
+            high.sendPicture(send, false);
+            for (int i = 1; i < 8; i++) {
+                low.sendPicture(send, false); // the source crosses 0x7FFF -> 0 here
+            }
+            await(() -> down.got.size() == 50);
+            await(() -> changes.get(changes.size() - 1).equals(new ConsumerLayers(0, 2)));
+            Got afterSwitch = down.got.get(34);
+            assertThat(afterSwitch.key()).isTrue();
+            assertThat(afterSwitch.pictureId()).as("continues from the last picture sent")
+                    .isEqualTo((down.got.get(33).pictureId() + 1) & 0x7FFF);
+            assertThat(lastHigh.pictureId()).isLessThan(down.got.get(33).pictureId());
+
+            // Over the whole run: consecutive sequence numbers (nothing dropped on purpose shows as a hole),
+            // PictureIDs that never go back and step by at most one picture, TL0PICIDX likewise.
+            List<Got> g = down.got;
+            for (int i = 1; i < g.size(); i++) {
+                assertThat((g.get(i).seq() - g.get(i - 1).seq()) & 0xFFFF).as("seq step at %d", i).isEqualTo(1);
+                assertThat((g.get(i).pictureId() - g.get(i - 1).pictureId()) & 0x7FFF).as("picture step at %d", i)
+                        .isBetween(0, 1);
+                assertThat((g.get(i).tl0() - g.get(i - 1).tl0()) & 0xFF).as("tl0 step at %d", i).isBetween(0, 1);
+            }
+            assertThat(g.get(g.size() - 1).pictureId()).isEqualTo((afterSwitch.pictureId() + 7) & 0x7FFF);
+        }
+    }
+}
