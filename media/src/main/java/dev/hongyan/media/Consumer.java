@@ -210,7 +210,10 @@ public final class Consumer {
         return currentLayers;
     }
 
-    /** 1..255, default 1. Stored and reported; it weighs nothing until bandwidth estimation exists. */
+    /**
+     * 1..255, default 1. Stored and reported; it weighs nothing yet: layers are not chosen by the
+     * transport's estimated bitrate (see {@link WebRtcTransport.Listener#onTrace}).
+     */
     public int priority() {
         return priority;
     }
@@ -443,6 +446,9 @@ public final class Consumer {
         }
         sendStream.onSent(len, outTs, nowNanos);
         if (transport.sendRtp(out, len, false)) {
+            if (writer.usesTransportCc()) {
+                transport.onTransportCcSent(twcc, len, nowNanos);
+            }
             engine.forwardedPackets++;
             engine.latency.record(System.nanoTime() - engine.arrivalNanos);
         }
@@ -511,6 +517,9 @@ public final class Consumer {
                 out = engine.rtxBuffer;
             }
             if (transport.sendRtp(out, len, true)) {
+                if (writer.usesTransportCc()) {
+                    transport.onTransportCcSent(twcc, len, nowNanos);
+                }
                 sendStream.onRetransmitted(len);
             }
         }
@@ -544,6 +553,18 @@ public final class Consumer {
         }
         out.add(sendStream.senderReport(epochMillis, nowNanos));
         out.add(SourceDescription.cname(ssrc, cname));
+    }
+
+    /**
+     * What this consumer would send now, bit/s, for the transport's desired bitrate: the producer stream it
+     * forwards or is switching to, as received; 0 while paused or forwarding nothing.
+     */
+    long desiredBitrate() {
+        if (closed || paused || producerPaused) {
+            return 0;
+        }
+        int stream = !simulcast ? 0 : targetSpatial >= 0 ? targetSpatial : currentSpatial;
+        return stream < 0 ? 0 : producer.streams[stream].recv.bitrate();
     }
 
     void onSecondTick(long nowNanos) {

@@ -83,6 +83,8 @@ public final class Producer {
     private final int repairedRidId;
     final int audioLevelId;
     final int videoOrientationId;
+    /** The transport-wide-cc extension id when transport-cc was negotiated, else 0; the transport reads it. */
+    final int transportCcId;
     private Consumer[] consumers = NO_CONSUMERS;
 
     Producer(MediaEngine engine, Router router, WebRtcTransport transport, ProducerOptions options) {
@@ -111,6 +113,8 @@ public final class Producer {
         this.repairedRidId = info.headerExtensionId(RtpExtensions.URI_REPAIRED_RID);
         this.audioLevelId = info.headerExtensionId(RtpExtensions.URI_AUDIO_LEVEL);
         this.videoOrientationId = info.headerExtensionId(RtpExtensions.URI_VIDEO_ORIENTATION);
+        this.transportCcId = hasFeedback(main, "transport-cc", "")
+                ? info.headerExtensionId(RtpExtensions.URI_TRANSPORT_WIDE_CC) : 0;
         long delayNanos = options.keyFrameRequestDelay() * 1_000_000L;
         this.streams = new ProducerStream[info.encodings().size()];
         for (ProducerRtpInfo.Encoding e : info.encodings()) {
