@@ -577,6 +577,10 @@ public final class Consumer {
     /**
      * Simulcast: aim at the preferred spatial layer, or the best active one below it (else the lowest active);
      * a new target gets a keyframe request, and the switch itself waits for that keyframe.
+     *
+     * <p>The transport's estimated bitrate (bwe) plays no part yet: this selection has no notion of what a
+     * layer costs. Capping by it would mean weighing {@link #desiredBitrate()}-like stream bitrates of all the
+     * transport's consumers against the estimate, with hysteresis so layers do not flap; left for later.
      */
     private void updateTarget(long nowNanos) {
         ProducerStream[] streams = producer.streams;

@@ -403,6 +403,11 @@ public final class WebRtcTransport {
         if (!traceBwe || tccClient == null) {
             return;
         }
+        long desired = 0;
+        for (Consumer c : consumerList) {
+            desired += c.desiredBitrate();
+        }
+        tccClient.setDesiredBitrate(desired, nowNanos);
         BweTraceInfo info = tccClient.traceIfDue(nowNanos);
         if (info != null) {
             TransportTraceEvent event = new TransportTraceEvent(TransportTraceEvent.BWE, System.currentTimeMillis(),
@@ -461,15 +466,10 @@ public final class WebRtcTransport {
         for (Producer p : producerList) {
             p.onSecondTick(nowNanos);
         }
-        long desired = 0;
         for (Consumer c : consumerList) {
             c.onSecondTick(nowNanos);
-            desired += c.desiredBitrate();
         }
-        if (tccClient != null) {
-            tccClient.setDesiredBitrate(desired, nowNanos);
-            maybeTraceBwe(nowNanos);
-        }
+        maybeTraceBwe(nowNanos);
         if (connected()) {
             rtcp.sendReports(nowNanos, epochMillis);
         }
