@@ -62,6 +62,8 @@ export async function joinAsProducer({ url, roomId, peerId, codec = 'VP8', simul
     videoProducerId: video.id,
     videoCodec: video.rtpParameters.codecs[0].mimeType,
     encodings: video.rtpParameters.encodings,
+    headerExtensions: video.rtpParameters.headerExtensions.map((e) => e.uri),
+    rtcpFeedback: video.rtpParameters.codecs[0].rtcpFeedback.map((f) => `${f.type} ${f.parameter ?? ''}`.trim()),
     camera: videoTrack.getSettings(),
   };
 }

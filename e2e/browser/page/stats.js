@@ -108,5 +108,8 @@ function pairDigest(report, pair) {
     requestsReceived: pair.requestsReceived,
     packetsSent: pair.packetsSent,
     packetsReceived: pair.packetsReceived,
+    // Chrome's send-side estimate: with transport-cc it rests on the SFU's feedback.
+    availableOutgoingBitrate: pair.availableOutgoingBitrate,
+    currentRoundTripTime: pair.currentRoundTripTime,
   };
 }

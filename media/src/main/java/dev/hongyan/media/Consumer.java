@@ -222,7 +222,10 @@ public final class Consumer {
         return currentLayers;
     }
 
-    /** 1..255, default 1. Stored and reported; it weighs nothing until bandwidth estimation exists. */
+    /**
+     * 1..255, default 1. Stored and reported; it weighs nothing yet: layers are not chosen by the
+     * transport's estimated bitrate (see {@link WebRtcTransport.Listener#onTrace}).
+     */
     public int priority() {
         return priority;
     }
@@ -482,6 +485,9 @@ public final class Consumer {
         }
         sendStream.onSent(len, outTs, nowNanos);
         if (transport.sendRtp(out, len, false)) {
+            if (writer.usesTransportCc()) {
+                transport.onTransportCcSent(twcc, len, nowNanos);
+            }
             engine.forwardedPackets++;
             engine.latency.record(System.nanoTime() - engine.arrivalNanos);
         }
@@ -565,6 +571,9 @@ public final class Consumer {
                 out = engine.rtxBuffer;
             }
             if (transport.sendRtp(out, len, true)) {
+                if (writer.usesTransportCc()) {
+                    transport.onTransportCcSent(twcc, len, nowNanos);
+                }
                 sendStream.onRetransmitted(len);
             }
         }
@@ -600,6 +609,18 @@ public final class Consumer {
         out.add(SourceDescription.cname(ssrc, cname));
     }
 
+    /**
+     * What this consumer would send now, bit/s, for the transport's desired bitrate: the producer stream it
+     * forwards or is switching to, as received; 0 while paused or forwarding nothing.
+     */
+    long desiredBitrate() {
+        if (closed || paused || producerPaused) {
+            return 0;
+        }
+        int stream = !simulcast ? 0 : targetSpatial >= 0 ? targetSpatial : currentSpatial;
+        return stream < 0 ? 0 : producer.streams[stream].recv.bitrate();
+    }
+
     void onSecondTick(long nowNanos) {
         sendStream.updateBitrate(nowNanos);
         if (simulcast) {
@@ -610,6 +631,10 @@ public final class Consumer {
     /**
      * Simulcast: aim at the preferred spatial layer, or the best active one below it (else the lowest active);
      * a new target gets a keyframe request, and the switch itself waits for that keyframe.
+     *
+     * <p>The transport's estimated bitrate (bwe) plays no part yet: this selection has no notion of what a
+     * layer costs. Capping by it would mean weighing {@link #desiredBitrate()}-like stream bitrates of all the
+     * transport's consumers against the estimate, with hysteresis so layers do not flap; left for later.
      */
     private void updateTarget(long nowNanos) {
         ProducerStream[] streams = producer.streams;

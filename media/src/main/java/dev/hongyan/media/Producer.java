@@ -84,6 +84,8 @@ public final class Producer {
     private final int repairedRidId;
     final int audioLevelId;
     final int videoOrientationId;
+    /** The transport-wide-cc extension id when transport-cc was negotiated, else 0; the transport reads it. */
+    final int transportCcId;
     private Consumer[] consumers = NO_CONSUMERS;
     /** The audio level observers watching this producer, one tally each. */
     private AudioLevelObserver.Entry[] levelEntries = NO_LEVEL_ENTRIES;
@@ -114,6 +116,8 @@ public final class Producer {
         this.repairedRidId = info.headerExtensionId(RtpExtensions.URI_REPAIRED_RID);
         this.audioLevelId = info.headerExtensionId(RtpExtensions.URI_AUDIO_LEVEL);
         this.videoOrientationId = info.headerExtensionId(RtpExtensions.URI_VIDEO_ORIENTATION);
+        this.transportCcId = hasFeedback(main, "transport-cc", "")
+                ? info.headerExtensionId(RtpExtensions.URI_TRANSPORT_WIDE_CC) : 0;
         long delayNanos = options.keyFrameRequestDelay() * 1_000_000L;
         this.streams = new ProducerStream[info.encodings().size()];
         for (ProducerRtpInfo.Encoding e : info.encodings()) {

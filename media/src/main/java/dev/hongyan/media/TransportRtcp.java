@@ -10,6 +10,7 @@ import dev.hongyan.media.rtcp.RtcpCompound;
 import dev.hongyan.media.rtcp.RtcpPacket;
 import dev.hongyan.media.rtcp.RtcpParseException;
 import dev.hongyan.media.rtcp.SenderReport;
+import dev.hongyan.media.rtcp.TransportCcFeedback;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -20,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * consumers) and sends our periodic reports (RR about producer streams, REMB for video producers, SR +
  * SDES for consumers) in compound packets that fit one datagram.
  *
- * <p>REMB: the engine has no bandwidth estimator and does not send transport-cc feedback (not
- * advertised, see ortc.SupportedRtpCapabilities), so a sender's congestion control would only have
- * its loss-based estimate from our RRs, which starts low and, in practice, leaves simulcast's upper
- * layers off. A REMB of the transport's maxIncomingBitrate (mediasoup's setMaxIncomingBitrate: a
- * ceiling, here also the value) lets libwebrtc start from it and caps it.
+ * <p>Congestion control: transport-cc feedback about what the endpoint sends goes out from
+ * bwe.TransportCongestionControlServer (through {@link #send}); transport-cc feedback and REMB from the
+ * endpoint about what we send go to the transport's estimator. A REMB of the transport's
+ * maxIncomingBitrate (mediasoup's setMaxIncomingBitrate) still goes to video producers' senders: libwebrtc
+ * applies it as a ceiling on its own transport-cc estimate, and a sender that negotiated only REMB starts
+ * from it.
  */
 final class TransportRtcp {
     private static final Logger log = LoggerFactory.getLogger(TransportRtcp.class);
@@ -49,7 +51,7 @@ final class TransportRtcp {
         }
         long epochMillis = System.currentTimeMillis();
         for (RtcpPacket p : packets) {
-            // SDES, BYE, REMB and transport-cc are not acted on: no bandwidth estimation yet.
+            // SDES and BYE are not acted on.
             if (p instanceof SenderReport sr) {
                 StreamRef ref = transport.inboundSsrcs.get(sr.ssrc());
                 if (ref != null && !ref.rtx()) {
@@ -68,6 +70,10 @@ final class TransportRtcp {
                 if (c != null) {
                     c.onPli(nowNanos);
                 }
+            } else if (p instanceof TransportCcFeedback feedback) {
+                transport.onTransportCcFeedback(feedback, nowNanos);
+            } else if (p instanceof Remb remb) {
+                transport.onRemb(remb.bitrate(), nowNanos);
             } else if (p instanceof FullIntraRequest fir) {
                 for (FullIntraRequest.Entry e : fir.entries()) {
                     Consumer c = transport.consumersBySsrc.get(e.ssrc());

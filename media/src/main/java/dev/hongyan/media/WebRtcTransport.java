@@ -1,5 +1,9 @@
 package dev.hongyan.media;
 
+import dev.hongyan.media.bwe.BweTraceInfo;
+import dev.hongyan.media.bwe.SendSideEstimator;
+import dev.hongyan.media.bwe.TransportCongestionControlClient;
+import dev.hongyan.media.bwe.TransportCongestionControlServer;
 import dev.hongyan.media.dtls.DtlsListener;
 import dev.hongyan.media.dtls.DtlsParameters;
 import dev.hongyan.media.dtls.DtlsState;
@@ -14,6 +18,8 @@ import dev.hongyan.media.ice.IceTransportOptions;
 import dev.hongyan.media.ice.PacketClass;
 import dev.hongyan.media.ortc.RtpParameters;
 import dev.hongyan.media.rtcp.RtcpPacket;
+import dev.hongyan.media.rtcp.TransportCcFeedback;
+import dev.hongyan.media.rtp.RtpExtensions;
 import dev.hongyan.media.srtp.SrtpMasterKey;
 import dev.hongyan.media.srtp.SrtpSession;
 import java.net.InetSocketAddress;
@@ -48,6 +54,14 @@ public final class WebRtcTransport {
 
         default void onDtlsStateChange(DtlsState state) {}
 
+        /**
+         * A trace event of a type enabled with {@link #enableTraceEvent}: {@code "bwe"} every ~2 s, or on a
+         * change of 20% or more, once the endpoint's transport-cc feedback (or REMB) gives an estimate of the
+         * path to it. Consumers' layers are not chosen by it yet: simulcast layer selection has no notion of
+         * bitrate (preferred layer, else the best active one), so the estimate is reported, not enforced.
+         */
+        default void onTrace(TransportTraceEvent trace) {}
+
         /** Closed because its router closed ({@code routerclose}); {@link #onClose()} follows. */
         default void onRouterClose() {}
 
@@ -68,7 +82,10 @@ public final class WebRtcTransport {
     private final TransportRtcp rtcp;
     /** SSRC we put in RTCP we originate (RR, feedback). */
     final int rtcpSsrc = RANDOM.nextInt() | 1;
-    /** The REMB value sent to video producers' senders (mediasoup's maxIncomingBitrate), bit/s. */
+    /**
+     * The REMB value sent to video producers' senders (mediasoup's maxIncomingBitrate), bit/s: a ceiling on
+     * the sender's own estimate, which our transport-cc feedback drives when it was negotiated.
+     */
     final long maxIncomingBitrate;
 
     private volatile IceParameters iceParameters;
@@ -89,6 +106,11 @@ public final class WebRtcTransport {
     final IntMap<Consumer> consumersBySsrc = new IntMap<>();
     private int nextMid;
     private int transportCcSeq;
+    /** Receive side of transport-cc: made when a producer negotiates it. */
+    private TransportCongestionControlServer tccServer;
+    /** Send side: made when the first packet stamped with our transport-wide sequence goes out, or a REMB comes. */
+    private TransportCongestionControlClient tccClient;
+    private boolean traceBwe;
     final TransportCounters counters = new TransportCounters();
 
     WebRtcTransport(MediaEngine engine, Router router, WebRtcTransportOptions options) {
@@ -206,6 +228,11 @@ public final class WebRtcTransport {
             }
             producers.put(producer.id(), producer);
             producerList = List.copyOf(producers.values());
+            if (producer.transportCcId != 0 && tccServer == null) {
+                // One sequence space per transport: every producer of the endpoint uses the router's id.
+                tccServer = new TransportCongestionControlServer(producer.transportCcId, rtcpSsrc,
+                        feedback -> rtcp.send(List.of(feedback)));
+            }
             return producer;
         });
     }
@@ -244,6 +271,20 @@ public final class WebRtcTransport {
     public CompletableFuture<List<WebRtcTransportStats>> getStats() {
         return engine.loop().call(() -> List.of(counters.stats(id, System.currentTimeMillis(), iceRole(),
                 iceState.value(), selectedTuple, dtlsState.name().toLowerCase(java.util.Locale.ROOT))));
+    }
+
+    /**
+     * mediasoup's {@code enableTraceEvent(types)}: the types to report through {@link Listener#onTrace}.
+     * Only {@code "bwe"} is ever emitted; other types are accepted and stay silent.
+     */
+    public CompletableFuture<Void> enableTraceEvent(List<String> types) {
+        List<String> copy = List.copyOf(types);
+        return engine.loop().run(() -> traceBwe = copy.contains(TransportTraceEvent.BWE));
+    }
+
+    /** The estimated bitrate of the path to the endpoint (bit/s), or -1 until its feedback gives one. */
+    public CompletableFuture<Long> availableOutgoingBitrate() {
+        return engine.loop().call(() -> tccClient != null && tccClient.hasEstimate() ? tccClient.availableBitrate() : -1L);
     }
 
     public boolean closed() {
@@ -333,6 +374,48 @@ public final class WebRtcTransport {
         return transportCcSeq;
     }
 
+    /** A packet stamped with our transport-wide sequence {@code seq} went out: the estimator needs when and how big. */
+    void onTransportCcSent(int seq, int len, long nowNanos) {
+        client().onPacketSent(seq, len, nowNanos);
+    }
+
+    void onTransportCcFeedback(TransportCcFeedback feedback, long nowNanos) {
+        if (tccClient != null) {
+            tccClient.onFeedback(feedback, nowNanos);
+            maybeTraceBwe(nowNanos);
+        }
+    }
+
+    /** A REMB from the endpoint (consumers that negotiated goog-remb rather than transport-cc). */
+    void onRemb(long bitrate, long nowNanos) {
+        client().onRemb(bitrate);
+        maybeTraceBwe(nowNanos);
+    }
+
+    private TransportCongestionControlClient client() {
+        if (tccClient == null) {
+            tccClient = new TransportCongestionControlClient(SendSideEstimator.withDefaults());
+        }
+        return tccClient;
+    }
+
+    private void maybeTraceBwe(long nowNanos) {
+        if (!traceBwe || tccClient == null) {
+            return;
+        }
+        long desired = 0;
+        for (Consumer c : consumerList) {
+            desired += c.desiredBitrate();
+        }
+        tccClient.setDesiredBitrate(desired, nowNanos);
+        BweTraceInfo info = tccClient.traceIfDue(nowNanos);
+        if (info != null) {
+            TransportTraceEvent event = new TransportTraceEvent(TransportTraceEvent.BWE, System.currentTimeMillis(),
+                    "out", info);
+            listeners.fire(l -> l.onTrace(event));
+        }
+    }
+
     /** Protects in place and sends; {@code buf} needs room for the SRTP tag after {@code len}. */
     boolean sendRtp(byte[] buf, int len, boolean retransmission) {
         SrtpSession s = srtp;
@@ -386,6 +469,7 @@ public final class WebRtcTransport {
         for (Consumer c : consumerList) {
             c.onSecondTick(nowNanos);
         }
+        maybeTraceBwe(nowNanos);
         if (connected()) {
             rtcp.sendReports(nowNanos, epochMillis);
         }
@@ -397,6 +481,9 @@ public final class WebRtcTransport {
         }
         for (Producer p : producerList) {
             p.onFastTick(nowNanos);
+        }
+        if (tccServer != null) {
+            tccServer.onTick(nowNanos);
         }
     }
 
@@ -478,6 +565,14 @@ public final class WebRtcTransport {
             return;
         }
         engine.receivedRtpPackets++;
+        TransportCongestionControlServer tcc = tccServer;
+        if (tcc != null) {
+            // Before the SSRC lookup: the sender numbers probes and RTX too, and counts what we leave out as lost.
+            int wide = RtpExtensions.transportWideSequence(view, tcc.extensionId());
+            if (wide >= 0) {
+                tcc.onRtpPacket(wide, view.ssrc(), now);
+            }
+        }
         StreamRef ref = inboundSsrcs.get(view.ssrc());
         if (ref == null) {
             ref = learn(view);

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param enableSctp         data channels; not supported yet, so true is refused
  * @param appData            free application data, returned by {@link WebRtcTransport#appData()}
  * @param maxIncomingBitrate bits per second the endpoint may send in all (mediasoup's
- *                           {@code setMaxIncomingBitrate}); the engine has no receive-side estimator
- *                           yet, so this is the value of the REMB it sends to video producers' senders
+ *                           {@code setMaxIncomingBitrate}): the value of the REMB sent to video
+ *                           producers' senders, a ceiling on the estimate our transport-cc feedback drives
  */
 public record WebRtcTransportOptions(int iceConsentTimeout, boolean enableSctp, Map<String, Object> appData,
         long maxIncomingBitrate) {

@@ -5,6 +5,7 @@ import dev.hongyan.media.ConsumerLayers;
 import dev.hongyan.media.Producer;
 import dev.hongyan.media.ProducerOptions;
 import dev.hongyan.media.RtpStreamStats;
+import dev.hongyan.media.TransportTraceEvent;
 import dev.hongyan.media.WebRtcTransport;
 import dev.hongyan.media.WebRtcTransportOptions;
 import dev.hongyan.media.WebRtcTransportStats;
@@ -162,6 +163,8 @@ public final class MediaPeer {
                 }
                 transports.put(transport.id(), new PeerTransport(transport, request.producing(), request.consuming()));
                 transport.addListener(new TransportEvents(transport));
+                // As mediasoup-demo: every transport traces 'bwe'; only those that consume ever have an estimate.
+                transport.enableTraceEvent(List.of(TransportTraceEvent.BWE));
                 return new TransportInfo(transport.id(), transport.iceParameters(), transport.iceCandidates(),
                         transport.dtlsParameters());
             });
@@ -446,6 +449,17 @@ public final class MediaPeer {
         public void onDtlsStateChange(DtlsState state) {
             if (state.isTerminal()) {
                 room.executor().execute(() -> room.closePeer(MediaPeer.this, CloseReason.TRANSPORT_FAILED));
+            }
+        }
+
+        @Override
+        public void onTrace(TransportTraceEvent trace) {
+            if (TransportTraceEvent.BWE.equals(trace.type()) && "out".equals(trace.direction())) {
+                room.executor().execute(() -> {
+                    if (!closed && transports.containsKey(transport.id())) {
+                        listener.downlinkBwe(trace.info());
+                    }
+                });
             }
         }
 

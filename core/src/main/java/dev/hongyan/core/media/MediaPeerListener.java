@@ -3,6 +3,7 @@ package dev.hongyan.core.media;
 import dev.hongyan.media.ConsumerLayers;
 import dev.hongyan.media.ConsumerScore;
 import dev.hongyan.media.ProducerScore;
+import dev.hongyan.media.bwe.BweTraceInfo;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,6 +52,13 @@ public interface MediaPeerListener {
 
     /** One of this peer's producers' scores. */
     void producerScore(String producerId, List<ProducerScore> score);
+
+    /**
+     * The engine's estimate of the path to this peer (its consuming transport's {@code bwe} trace,
+     * direction out): every ~2 s, or sooner on a large change, once the peer's feedback gives one.
+     * mediasoup-demo's {@code downlinkBwe}. A gateway whose protocol has no such message ignores it.
+     */
+    default void downlinkBwe(BweTraceInfo bwe) {}
 
     /**
      * The room closed this peer ({@link CloseReason#LEFT} is never passed here): the gateway should close

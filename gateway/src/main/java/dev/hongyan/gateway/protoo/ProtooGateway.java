@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * notifications and {@code newConsumer} requests.
  *
  * <p>Not produced (yet): {@code activeSpeaker} (the engine has no audio-level observer),
- * {@code downlinkBwe} (no bandwidth estimation), data channels ({@code newDataConsumer},
+ * data channels ({@code newDataConsumer},
  * {@code dataConsumerClosed}: no SCTP). {@code consumerReplicas} in the URL is ignored.
  */
 public final class ProtooGateway implements WebSocketEndpoint {

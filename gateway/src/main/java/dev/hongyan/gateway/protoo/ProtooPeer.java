@@ -14,6 +14,7 @@ import dev.hongyan.gateway.connection.WebSocketSession;
 import dev.hongyan.media.ConsumerLayers;
 import dev.hongyan.media.ConsumerScore;
 import dev.hongyan.media.ProducerScore;
+import dev.hongyan.media.bwe.BweTraceInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -322,6 +323,15 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
     @Override
     public void producerScore(String producerId, List<ProducerScore> score) {
         notify("producerScore", Map.of("producerId", producerId, "score", score));
+    }
+
+    @Override
+    public void downlinkBwe(BweTraceInfo bwe) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("desiredBitrate", bwe.desiredBitrate());
+        data.put("effectiveDesiredBitrate", bwe.effectiveDesiredBitrate());
+        data.put("availableBitrate", bwe.availableBitrate());
+        notify("downlinkBwe", data);
     }
 
     @Override

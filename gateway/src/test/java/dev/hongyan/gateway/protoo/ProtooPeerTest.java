@@ -77,6 +77,18 @@ final class ProtooPeerTest {
         assertThat(sent.get(2).toString()).isEqualTo("{\"peerId\":null}");
     }
 
+    @Test
+    void downlinkBweIsTheDemosNotification() throws Exception {
+        RecordingConnection connection = new RecordingConnection();
+        ProtooPeer peer = new ProtooPeer(gateway, connection, "r", "p");
+        peer.downlinkBwe(new dev.hongyan.media.bwe.BweTraceInfo("transport-cc", 1_200_000, 1_500_000, 2_345_678));
+        JsonNode notification = JSON.readTree(connection.sent.get(0));
+        assertThat(notification.path("notification").asBoolean()).isTrue();
+        assertThat(notification.path("method").asText()).isEqualTo("downlinkBwe");
+        assertThat(notification.path("data")).isEqualTo(JSON.readTree(
+                "{\"desiredBitrate\":1200000,\"effectiveDesiredBitrate\":1500000,\"availableBitrate\":2345678}"));
+    }
+
     private static final class RecordingConnection implements Connection {
         final List<String> sent = new CopyOnWriteArrayList<>();
         volatile boolean open = true;

@@ -19,7 +19,7 @@ import java.util.Map;
  * from browsers), H264-SVC and H265 (removed from mediasoup too).
  *
  * <p>Header extension ids follow mediasoup 3.14's numbering (mid 1, rid 2, rrid 3, abs-send-time
- * 4, transport-cc 5 (withdrawn for now, see AUDIO_FEEDBACK), dependency descriptor 8, audio level 10, video orientation 11, toffset 12,
+ * 4, transport-wide-cc 5, dependency descriptor 8, audio level 10, video orientation 11, toffset 12,
  * abs-capture-time 13, playout-delay 14). Clients take the ids from the router, so the numbers
  * matter only for stability. Left out: framemarking (withdrawn draft) and mediasoup's private
  * packet-id extension, which only mediasoup itself understands.
@@ -42,21 +42,21 @@ final class SupportedRtpCapabilities {
   static final String PLAYOUT_DELAY = "http://www.webrtc.org/experiments/rtp-hdrext/playout-delay";
 
   /*
-   * transport-cc is withdrawn (no "transport-cc" feedback, no transport-wide-cc extension): the
-   * engine does not send transport-cc feedback yet, and a sender that negotiated it waits for that
-   * feedback; without it Chrome's estimate collapses (~30 kbps, simulcast layers above r0 never
-   * start). Instead the engine sends REMB (goog-remb + abs-send-time, libwebrtc's receiver-side
-   * estimate path). Bring both back, here and in HEADER_EXTENSIONS (id 5), once the engine sends
-   * transport-cc feedback (rtcp.TransportCcFeedback) for what producers send.
+   * transport-cc for audio and video, as mediasoup advertises: the engine answers the transport-wide
+   * sequence numbers an endpoint sends with transport-cc feedback (bwe.TransportCongestionControlServer),
+   * so Chrome runs its send-side estimator on it. goog-remb stays for video: the REMB the engine sends
+   * (the transport's maxIncomingBitrate) is a ceiling Chrome applies on top of that estimate, and for
+   * consumers ortc keeps only one of the two (transport-cc when its extension is negotiated).
    */
-  private static final List<RtcpFeedback> AUDIO_FEEDBACK = List.of();
+  private static final List<RtcpFeedback> AUDIO_FEEDBACK = List.of(RtcpFeedback.of("transport-cc"));
 
   private static final List<RtcpFeedback> VIDEO_FEEDBACK =
       List.of(
           RtcpFeedback.of("nack"),
           new RtcpFeedback("nack", "pli"),
           new RtcpFeedback("ccm", "fir"),
-          RtcpFeedback.of("goog-remb"));
+          RtcpFeedback.of("goog-remb"),
+          RtcpFeedback.of("transport-cc"));
 
   static final List<RtpCodecCapability> CODECS = codecs();
 
@@ -69,8 +69,9 @@ final class SupportedRtpCapabilities {
           ext(VIDEO, REPAIRED_RTP_STREAM_ID, 3, RECVONLY),
           ext(AUDIO, ABS_SEND_TIME, 4, SENDRECV),
           ext(VIDEO, ABS_SEND_TIME, 4, SENDRECV),
-          // Id 5 (transport-wide-cc) is withdrawn until the engine sends transport-cc feedback: see
-          // AUDIO_FEEDBACK. Back then: audio RECVONLY, video SENDRECV.
+          // recvonly for audio, as in mediasoup: producers send it, consumers are estimated on video alone.
+          ext(AUDIO, TRANSPORT_WIDE_CC_01, 5, RECVONLY),
+          ext(VIDEO, TRANSPORT_WIDE_CC_01, 5, SENDRECV),
           ext(VIDEO, DEPENDENCY_DESCRIPTOR, 8, RECVONLY),
           ext(AUDIO, SSRC_AUDIO_LEVEL, 10, SENDRECV),
           ext(VIDEO, VIDEO_ORIENTATION, 11, SENDRECV),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ConsumerRtpNegotiationTest {
   private static final String VIDEO_FB_FOR_CHROME =
-      "[{type:'goog-remb', parameter:''}, {type:'ccm', parameter:'fir'}, {type:'nack', parameter:''}, {type:'nack', parameter:'pli'}]";
+      "[{type:'transport-cc', parameter:''}, {type:'ccm', parameter:'fir'}, {type:'nack', parameter:''}, {type:'nack', parameter:'pli'}]";
 
   private final Ortc ortc = Fixtures.ortc();
   private final RtpCapabilities router = Fixtures.routerCaps();
@@ -55,6 +55,7 @@ class ConsumerRtpNegotiationTest {
          headerExtensions:[
            {uri:'urn:ietf:params:rtp-hdrext:sdes:mid', id:1, encrypt:false, parameters:{}},
            {uri:'http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time', id:4, encrypt:false, parameters:{}},
+           {uri:'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01', id:5, encrypt:false, parameters:{}},
            {uri:'urn:3gpp:video-orientation', id:11, encrypt:false, parameters:{}},
            {uri:'urn:ietf:params:rtp-hdrext:toffset', id:12, encrypt:false, parameters:{}},
            {uri:'http://www.webrtc.org/experiments/rtp-hdrext/playout-delay', id:14, encrypt:false, parameters:{}}],
@@ -97,7 +98,7 @@ class ConsumerRtpNegotiationTest {
     RtpParameters consumer = ortc.getConsumerRtpParameters(p.consumableRtpParameters(), chrome, false, false);
     assertThat(consumer.codecs()).extracting(RtpCodecParameters::mimeType).containsExactly("video/VP8");
     assertThat(consumer.codecs().get(0).rtcpFeedback()).containsExactly(
-        RtcpFeedback.of("goog-remb"), new RtcpFeedback("ccm", "fir"), new RtcpFeedback("nack", "pli"));
+        RtcpFeedback.of("transport-cc"), new RtcpFeedback("ccm", "fir"), new RtcpFeedback("nack", "pli"));
     assertThat(consumer.encodings().get(0).rtx()).isNull();
   }
 

@@ -31,7 +31,7 @@ class ProducerRtpNegotiationTest {
     assertThat(toJson(p.consumableRtpParameters())).isEqualTo(json("""
         {codecs:[{mimeType:'audio/opus', payloadType:100, clockRate:48000, channels:2,
                   parameters:{minptime:10, useinbandfec:1, usedtx:1},
-                  rtcpFeedback:[]}],
+                  rtcpFeedback:[{type:'transport-cc', parameter:''}]}],
          headerExtensions:[
            {uri:'urn:ietf:params:rtp-hdrext:sdes:mid', id:1, encrypt:false, parameters:{}},
            {uri:'http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time', id:4, encrypt:false, parameters:{}},
@@ -57,7 +57,7 @@ class ProducerRtpNegotiationTest {
     assertThat(consumable.codecs()).extracting(RtpCodecParameters::payloadType).containsExactly(101, 102);
     assertThat(consumable.codecs().get(0).rtcpFeedback()).isEqualTo(caps.codecs().get(1).rtcpFeedback());
     assertThat(consumable.headerExtensions()).extracting(RtpHeaderExtensionParameters::id)
-        .containsExactly(1, 4, 11, 12, 13, 14);
+        .containsExactly(1, 4, 5, 11, 12, 13, 14);
     assertThat(toJson(consumable.encodings())).isEqualTo(json("""
         [{ssrc:%d, dtx:false, scalabilityMode:'L1T3', scaleResolutionDownBy:4.0, maxBitrate:100000},
          {ssrc:%d, dtx:false, scalabilityMode:'L1T3', scaleResolutionDownBy:2.0, maxBitrate:300000},

@@ -22,7 +22,7 @@ class RouterRtpCapabilitiesTest {
     assertThat(text)
         .isEqualTo("{\"kind\":\"audio\",\"mimeType\":\"audio/opus\",\"preferredPayloadType\":100,"
             + "\"clockRate\":48000,\"channels\":2,\"parameters\":{},"
-            + "\"rtcpFeedback\":[]}");
+            + "\"rtcpFeedback\":[{\"type\":\"transport-cc\",\"parameter\":\"\"}]}");
   }
 
   @Test
@@ -87,14 +87,13 @@ class RouterRtpCapabilitiesTest {
         .matches(e -> !((OrtcException) e).unsupported());
   }
 
-  /** transport-wide-cc (id 5) is withdrawn until the engine sends transport-cc feedback. */
   @Test
   void headerExtensionsAreTheSupportedOnes() {
     RtpCapabilities caps = Fixtures.routerCaps();
     assertThat(caps.headerExtensions()).filteredOn(e -> e.kind() == MediaKind.AUDIO)
-        .extracting(RtpHeaderExtension::preferredId).containsExactly(1, 4, 10, 13, 14);
+        .extracting(RtpHeaderExtension::preferredId).containsExactly(1, 4, 5, 10, 13, 14);
     assertThat(caps.headerExtensions()).filteredOn(e -> e.kind() == MediaKind.VIDEO)
-        .extracting(RtpHeaderExtension::preferredId).containsExactly(1, 2, 3, 4, 8, 11, 12, 13, 14);
+        .extracting(RtpHeaderExtension::preferredId).containsExactly(1, 2, 3, 4, 5, 8, 11, 12, 13, 14);
   }
 
   @Test
