@@ -97,10 +97,11 @@ class NativeRoomSignalsTest {
         JsonNode reply = bob.await(m -> m.has("code"));
         assertThat(reply.path("header").path("id").asLong()).isEqualTo(requestId);
         assertThat(ok(reply)).isEqualTo(harness.codec.mapper().valueToTree(Map.of("roomId", roomId, "clientId", "bob")));
-        List<JsonNode> afterReply = bob.all();
-        assertThat(afterReply).extracting(NativeRoomSignalsTest::signal).startsWith("room::client::list");
-        assertThat(afterReply.get(0).path("body").size()).isEqualTo(2);
-        assertThat(afterReply.get(0).path("body").get(1).path("clientId").asText()).isEqualTo("bob");
+        // The list is pushed after the reply, from the room's actor: wait for the next message, not a snapshot.
+        JsonNode afterReply = bob.await(m -> true);
+        assertThat(signal(afterReply)).isEqualTo("room::client::list");
+        assertThat(afterReply.path("body").size()).isEqualTo(2);
+        assertThat(afterReply.path("body").get(1).path("clientId").asText()).isEqualTo("bob");
 
         JsonNode entered = alice.awaitSignal("room::enter");
         assertThat(entered.path("body").path("clientId").asText()).isEqualTo("bob");
