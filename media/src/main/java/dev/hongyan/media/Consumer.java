@@ -100,6 +100,11 @@ public final class Consumer {
     private int targetSpatial;
     private int currentSpatial;
     private int targetTemporal = Integer.MAX_VALUE;
+    /**
+     * Simulcast: the highest layers the transport's bitrate allocation lets this consumer have, or null for
+     * no limit (no estimate yet, or not simulcast). Preferred layers still cap it.
+     */
+    private ConsumerLayers allocatedLayers;
 
     Consumer(MediaEngine engine, WebRtcTransport transport, Producer producer, RtpParameters params,
             ConsumerOptions options) {
@@ -223,8 +228,9 @@ public final class Consumer {
     }
 
     /**
-     * 1..255, default 1. Stored and reported; it weighs nothing yet: layers are not chosen by the
-     * transport's estimated bitrate (see {@link WebRtcTransport.Listener#onTrace}).
+     * 1..255, default 1: how the transport's estimated outgoing bitrate is shared among its simulcast
+     * consumers when it is not enough for all of them to have their preferred layers. A higher priority gets
+     * layers first, and up to {@code priority} layer steps in each round of the allocation.
      */
     public int priority() {
         return priority;
@@ -244,6 +250,7 @@ public final class Consumer {
                 return;
             }
             paused = true;
+            transport.onLayerDemandChange();
             listeners.fire(Listener::onPause);
         });
     }
@@ -256,28 +263,26 @@ public final class Consumer {
             }
             paused = false;
             rewriter.requireSync();
+            transport.onLayerDemandChange();
             listeners.fire(Listener::onResume);
             requestKeyFrameInternal(System.nanoTime());
         });
     }
 
-    /** Clamped to the layers the producer has; a switch waits for a keyframe of the target (requested). */
+    /**
+     * Clamped to the layers the producer has; a switch waits for a keyframe of the target (requested). With
+     * a bandwidth estimate, the transport's allocation may hold the consumer below them (a raise comes with
+     * its next upgrade round, within about a second when the estimate allows it).
+     */
     public CompletableFuture<Void> setPreferredLayers(ConsumerLayers layers) {
         return engine.loop().run(() -> {
             if (closed || (!simulcast && producer.streams[0].temporalLayers <= 1)) {
                 return;
             }
             preferredLayers = clamp(layers);
-            targetTemporal = preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
-                    : preferredLayers.temporalLayer();
-            if (vp8 != null) {
-                vp8.setTargetTemporal(targetTemporal); // down at once; up waits for a layer-sync picture
-                if (currentSpatial >= 0 && simulcast) {
-                    publishLayers();
-                }
-            }
+            applyLayerLimits(System.nanoTime());
             if (simulcast) {
-                updateTarget(System.nanoTime());
+                transport.onLayerDemandChange();
             }
         });
     }
@@ -287,7 +292,10 @@ public final class Consumer {
             if (value < 1 || value > 255) {
                 throw new IllegalArgumentException("priority must be 1..255");
             }
-            priority = value;
+            if (priority != value) {
+                priority = value;
+                transport.onLayerDemandChange();
+            }
         });
     }
 
@@ -375,9 +383,7 @@ public final class Consumer {
     }
 
     void start(long nowNanos) {
-        if (simulcast) {
-            updateTarget(nowNanos);
-        }
+        applyLayerLimits(nowNanos);
         if (!paused) {
             requestKeyFrameInternal(nowNanos);
         }
@@ -392,12 +398,14 @@ public final class Consumer {
 
     void onProducerPause() {
         producerPaused = true;
+        transport.onLayerDemandChange();
         listeners.fire(Listener::onProducerPause);
     }
 
     void onProducerResume(long nowNanos) {
         producerPaused = false;
         rewriter.requireSync();
+        transport.onLayerDemandChange();
         listeners.fire(Listener::onProducerResume);
         if (!paused) {
             requestKeyFrameInternal(nowNanos);
@@ -407,7 +415,8 @@ public final class Consumer {
     /** A producer stream started: for simulcast the best available layer may have changed. */
     void onStreamActivity(long nowNanos) {
         if (simulcast) {
-            updateTarget(nowNanos);
+            applyLayerLimits(nowNanos);
+            transport.onLayerDemandChange();
         }
     }
 
@@ -610,35 +619,119 @@ public final class Consumer {
     }
 
     /**
-     * What this consumer would send now, bit/s, for the transport's desired bitrate: the producer stream it
-     * forwards or is switching to, as received; 0 while paused or forwarding nothing.
+     * What this consumer would send with no bandwidth limit, bit/s, for the transport's desired bitrate
+     * (mediasoup's): for simulcast the costliest active stream up to the preferred spatial layer, else the
+     * stream as received; 0 while paused.
      */
     long desiredBitrate() {
         if (closed || paused || producerPaused) {
             return 0;
         }
-        int stream = !simulcast ? 0 : targetSpatial >= 0 ? targetSpatial : currentSpatial;
-        return stream < 0 ? 0 : producer.streams[stream].recv.bitrate();
+        if (!simulcast) {
+            return producer.streams[0].recv.bitrate();
+        }
+        long now = System.nanoTime();
+        int preferred = preferredLayers == null ? producer.streams.length - 1 : preferredLayers.spatialLayer();
+        int temporal = preferredLayers == null || preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
+                : preferredLayers.temporalLayer();
+        long desired = 0;
+        for (int i = 0; i <= preferred && i < producer.streams.length; i++) {
+            ProducerStream s = producer.streams[i];
+            if (s.active(now)) {
+                long layers = s.bitrate(temporal);
+                desired = Math.max(desired, layers > 0 ? layers : s.recv.bitrate());
+            }
+        }
+        return desired;
+    }
+
+    /**
+     * This consumer for the transport's {@link LayerAllocator}: simulcast ones that forward offer their
+     * active layers with the bitrates the producer measures; everything else sends what it sends.
+     */
+    LayerAllocator.Demand demand(long nowNanos) {
+        if (!simulcast || closed || paused || producerPaused) {
+            return LayerAllocator.Demand.fixed(priority, desiredBitrate());
+        }
+        ProducerStream[] streams = producer.streams;
+        long[][] rates = new long[streams.length][];
+        boolean floor = false;
+        for (int i = 0; i < streams.length; i++) {
+            ProducerStream s = streams[i];
+            if (!s.active(nowNanos)) {
+                continue;
+            }
+            boolean measured = s.bitrate(0) > 0;
+            // An active stream not measured yet (its first second) may only be the floor: its cost is unknown.
+            if (measured || !floor) {
+                rates[i] = new long[s.temporalLayers];
+                for (int t = 0; t < s.temporalLayers; t++) {
+                    rates[i][t] = s.bitrate(t);
+                }
+            }
+            floor = true;
+        }
+        return LayerAllocator.Demand.layered(priority, rates, preferredLayers, allocatedLayers);
+    }
+
+    /** The allocation's verdict: at most these layers (null: no limit). Switches wait for keyframes as ever. */
+    void allocate(ConsumerLayers layers, long nowNanos) {
+        if (!simulcast || java.util.Objects.equals(layers, allocatedLayers)) {
+            return;
+        }
+        allocatedLayers = layers;
+        applyLayerLimits(nowNanos);
     }
 
     void onSecondTick(long nowNanos) {
         sendStream.updateBitrate(nowNanos);
         if (simulcast) {
-            updateTarget(nowNanos);
+            applyLayerLimits(nowNanos);
         }
     }
 
     /**
-     * Simulcast: aim at the preferred spatial layer, or the best active one below it (else the lowest active);
-     * a new target gets a keyframe request, and the switch itself waits for that keyframe.
-     *
-     * <p>The transport's estimated bitrate (bwe) plays no part yet: this selection has no notion of what a
-     * layer costs. Capping by it would mean weighing {@link #desiredBitrate()}-like stream bitrates of all the
-     * transport's consumers against the estimate, with hysteresis so layers do not flap; left for later.
+     * Re-aims after a change of preferred layers, allocation or stream activity: the spatial target first,
+     * then the temporal layer (down at once; up waits for a layer-sync picture).
+     */
+    private void applyLayerLimits(long nowNanos) {
+        if (simulcast) {
+            updateTarget(nowNanos);
+        }
+        int temporal = temporalLimit();
+        if (temporal != targetTemporal) {
+            targetTemporal = temporal;
+            if (vp8 != null) {
+                vp8.setTargetTemporal(temporal);
+                if (currentSpatial >= 0 && simulcast) {
+                    publishLayers();
+                }
+            }
+        }
+    }
+
+    /** The preferred temporal layer, lowered by the allocation when it limits the spatial layer aimed at. */
+    private int temporalLimit() {
+        int temporal = preferredLayers == null || preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
+                : preferredLayers.temporalLayer();
+        ConsumerLayers allocated = allocatedLayers;
+        if (allocated != null && allocated.temporalLayer() != null && targetSpatial == allocated.spatialLayer()) {
+            temporal = Math.min(temporal, allocated.temporalLayer());
+        }
+        return temporal;
+    }
+
+    /**
+     * Simulcast: aim at the preferred spatial layer, lowered to what the transport's bitrate allocation grants
+     * (see {@link LayerAllocator}), or the best active one below it (else the lowest active, whatever the
+     * allocation says); a new target gets a keyframe request, and the switch itself waits for that keyframe.
      */
     private void updateTarget(long nowNanos) {
         ProducerStream[] streams = producer.streams;
         int preferred = preferredLayers == null ? streams.length - 1 : preferredLayers.spatialLayer();
+        if (allocatedLayers != null) {
+            preferred = Math.min(preferred, allocatedLayers.spatialLayer());
+        }
         int target = -1;
         for (int i = Math.min(preferred, streams.length - 1); i >= 0; i--) {
             if (streams[i].active(nowNanos)) {

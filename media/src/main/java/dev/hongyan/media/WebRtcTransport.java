@@ -57,8 +57,7 @@ public final class WebRtcTransport {
         /**
          * A trace event of a type enabled with {@link #enableTraceEvent}: {@code "bwe"} every ~2 s, or on a
          * change of 20% or more, once the endpoint's transport-cc feedback (or REMB) gives an estimate of the
-         * path to it. Consumers' layers are not chosen by it yet: simulcast layer selection has no notion of
-         * bitrate (preferred layer, else the best active one), so the estimate is reported, not enforced.
+         * path to it. The same estimate is shared among the simulcast consumers' layers (see {@link LayerAllocator}).
          */
         default void onTrace(TransportTraceEvent trace) {}
 
@@ -111,6 +110,9 @@ public final class WebRtcTransport {
     /** Send side: made when the first packet stamped with our transport-wide sequence goes out, or a REMB comes. */
     private TransportCongestionControlClient tccClient;
     private boolean traceBwe;
+    /** Shares the estimate among the consumers' layers; runs on estimates, ticks and consumer changes. */
+    private final LayerAllocator allocator = new LayerAllocator();
+    private boolean allocationDue;
     final TransportCounters counters = new TransportCounters();
 
     WebRtcTransport(MediaEngine engine, Router router, WebRtcTransportOptions options) {
@@ -262,7 +264,9 @@ public final class WebRtcTransport {
                 consumersBySsrc.put(consumer.rtxSsrc(), consumer);
             }
             producer.addConsumer(consumer);
-            consumer.start(System.nanoTime());
+            long now = System.nanoTime();
+            allocateLayers(now); // before start(), so the first keyframe request is for the layer it will get
+            consumer.start(now);
             return consumer;
         });
     }
@@ -345,6 +349,7 @@ public final class WebRtcTransport {
     void consumerClosed(Consumer consumer) {
         consumers.remove(consumer.id());
         consumerList = List.copyOf(consumers.values());
+        allocationDue = true;
         consumersBySsrc.remove(consumer.ssrc());
         if (consumer.rtxSsrc() != 0) {
             consumersBySsrc.remove(consumer.rtxSsrc());
@@ -382,6 +387,7 @@ public final class WebRtcTransport {
     void onTransportCcFeedback(TransportCcFeedback feedback, long nowNanos) {
         if (tccClient != null) {
             tccClient.onFeedback(feedback, nowNanos);
+            allocateLayers(nowNanos);
             maybeTraceBwe(nowNanos);
         }
     }
@@ -389,7 +395,36 @@ public final class WebRtcTransport {
     /** A REMB from the endpoint (consumers that negotiated goog-remb rather than transport-cc). */
     void onRemb(long bitrate, long nowNanos) {
         client().onRemb(bitrate);
+        allocateLayers(nowNanos);
         maybeTraceBwe(nowNanos);
+    }
+
+    /** A consumer was paused, resumed, re-prioritised or got other preferred layers: reallocate on the next tick. */
+    void onLayerDemandChange() {
+        allocationDue = true;
+    }
+
+    /**
+     * Shares the estimate among the consumers' layers (see {@link LayerAllocator}). Without an estimate
+     * nothing is limited: consumers follow their preferred layers.
+     */
+    private void allocateLayers(long nowNanos) {
+        allocationDue = false;
+        List<Consumer> list = consumerList;
+        if (list.isEmpty()) {
+            return;
+        }
+        long available = tccClient != null && tccClient.hasEstimate() ? tccClient.availableBitrate() : -1;
+        List<LayerAllocator.Demand> demands = new ArrayList<>(list.size());
+        for (Consumer c : list) {
+            demands.add(c.demand(nowNanos));
+        }
+        LayerAllocator.Allocation allocation = allocator.allocate(available, demands, nowNanos);
+        for (int i = 0; i < list.size(); i++) {
+            if (demands.get(i).adaptable()) {
+                list.get(i).allocate(allocation.layers().get(i), nowNanos);
+            }
+        }
     }
 
     private TransportCongestionControlClient client() {
@@ -469,6 +504,7 @@ public final class WebRtcTransport {
         for (Consumer c : consumerList) {
             c.onSecondTick(nowNanos);
         }
+        allocateLayers(nowNanos); // stream bitrates and activity were just updated
         maybeTraceBwe(nowNanos);
         if (connected()) {
             rtcp.sendReports(nowNanos, epochMillis);
@@ -478,6 +514,9 @@ public final class WebRtcTransport {
     void onFastTick(long nowNanos) {
         if (!connected()) {
             return;
+        }
+        if (allocationDue) {
+            allocateLayers(nowNanos);
         }
         for (Producer p : producerList) {
             p.onFastTick(nowNanos);
