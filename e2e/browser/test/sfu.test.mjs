@@ -74,7 +74,14 @@ async function bandwidthEstimation(label, a, b, peers, produced) {
   const bwe = await step('B gets downlinkBwe with a positive availableBitrate', peers, () =>
     b.notification('downlinkBwe', (d) => d.availableBitrate > 0, 15_000));
   const latest = (await b.notifications()).filter((n) => n.method === 'downlinkBwe').at(-1).data;
-  console.error(`${label}: A availableOutgoingBitrate ${pair.availableOutgoingBitrate}; B downlinkBwe first ${JSON.stringify(bwe)}, latest ${JSON.stringify(latest)}`);
+  const serverStats = await step('getTransportStats of B\'s recv transport has availableOutgoingBitrate', peers, async () => {
+    const stats = await b.call('serverRecvTransportStats');
+    assert.equal(stats.type, 'webrtc-transport');
+    assert.ok(Number.isInteger(stats.availableOutgoingBitrate) && stats.availableOutgoingBitrate > 0,
+      `availableOutgoingBitrate in ${JSON.stringify(stats)}`);
+    return stats;
+  });
+  console.error(`${label}: A availableOutgoingBitrate ${pair.availableOutgoingBitrate}; B downlinkBwe first ${JSON.stringify(bwe)}, latest ${JSON.stringify(latest)}; B's transport on the server: availableOutgoingBitrate ${serverStats.availableOutgoingBitrate}, sendBitrate ${serverStats.sendBitrate}`);
 }
 
 async function videoConsumerId(b) {
@@ -138,7 +145,11 @@ async function switchLayers(a, b, peers) {
     await waitFor('B frameWidth above the low layer', () => b.stats(),
       (s) => s.video.frameWidth > LOW_LAYER_MAX_WIDTH, { timeoutMs: 20_000 });
   });
-  console.error(`simulcast: B back at ${(await b.stats()).video.frameWidth}px wide`);
+  const all = await b.notifications();
+  const layers = all.filter((n) => n.method === 'consumerLayersChanged' && n.data.consumerId === consumerId)
+    .map((n) => `${n.data.spatialLayer}/${n.data.temporalLayer}`);
+  const bwe = all.filter((n) => n.method === 'downlinkBwe').map((n) => n.data.availableBitrate);
+  console.error(`simulcast: B back at ${(await b.stats()).video.frameWidth}px wide; layers ${layers.join(' ')}; downlinkBwe available ${bwe.join(' ')}`);
 }
 
 async function closeProducer(a, b, peers) {

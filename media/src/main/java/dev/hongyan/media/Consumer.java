@@ -647,7 +647,9 @@ public final class Consumer {
 
     /**
      * This consumer for the transport's {@link LayerAllocator}: simulcast ones that forward offer their
-     * active layers with the bitrates the producer measures; everything else sends what it sends.
+     * active layers with the bitrates the producer measures; everything else sends what it sends. While an
+     * active stream has no measured bitrate yet (its first second or two) the consumer stays where it is,
+     * counted at what it forwards: guessing the cost of a layer would only switch layers twice.
      */
     LayerAllocator.Demand demand(long nowNanos) {
         if (!simulcast || closed || paused || producerPaused) {
@@ -655,23 +657,31 @@ public final class Consumer {
         }
         ProducerStream[] streams = producer.streams;
         long[][] rates = new long[streams.length][];
-        boolean floor = false;
         for (int i = 0; i < streams.length; i++) {
             ProducerStream s = streams[i];
             if (!s.active(nowNanos)) {
                 continue;
             }
-            boolean measured = s.bitrate(0) > 0;
-            // An active stream not measured yet (its first second) may only be the floor: its cost is unknown.
-            if (measured || !floor) {
-                rates[i] = new long[s.temporalLayers];
-                for (int t = 0; t < s.temporalLayers; t++) {
-                    rates[i][t] = s.bitrate(t);
-                }
+            if (s.bitrate(0) <= 0) {
+                return LayerAllocator.Demand.fixed(priority, forwardedBitrate());
             }
-            floor = true;
+            rates[i] = new long[s.temporalLayers];
+            for (int t = 0; t < s.temporalLayers; t++) {
+                rates[i][t] = s.bitrate(t);
+            }
         }
         return LayerAllocator.Demand.layered(priority, rates, preferredLayers, allocatedLayers);
+    }
+
+    /** bit/s of the stream and temporal layers aimed at now (the stream's whole bitrate until layers are measured). */
+    private long forwardedBitrate() {
+        int stream = targetSpatial >= 0 ? targetSpatial : currentSpatial;
+        if (stream < 0) {
+            return 0;
+        }
+        ProducerStream s = producer.streams[stream];
+        long layers = s.bitrate(targetTemporal);
+        return layers > 0 ? layers : s.recv.bitrate();
     }
 
     /** The allocation's verdict: at most these layers (null: no limit). Switches wait for keyframes as ever. */

@@ -49,10 +49,11 @@ final class TransportCounters {
         ratesAtNanos = nowNanos;
     }
 
-    WebRtcTransportStats stats(String transportId, long timestamp, String iceRole, String iceState,
-            TransportTuple tuple, String dtlsState) {
+    /** {@code availableOutgoingBitrate} is null while there is no estimate. */
+    WebRtcTransportStats stats(String transportId, long timestamp, Long availableOutgoingBitrate, String iceRole,
+            String iceState, TransportTuple tuple, String dtlsState) {
         return new WebRtcTransportStats(WebRtcTransportStats.TYPE, transportId, timestamp, bytesReceived, rates[0],
                 bytesSent, rates[1], rtpBytesReceived, rates[2], rtpBytesSent, rates[3], rtxBytesReceived, rates[4],
-                rtxBytesSent, rates[5], 0, 0, iceRole, iceState, tuple, dtlsState);
+                rtxBytesSent, rates[5], 0, 0, availableOutgoingBitrate, iceRole, iceState, tuple, dtlsState);
     }
 }

@@ -273,8 +273,11 @@ public final class WebRtcTransport {
 
     /** {@code [webrtc-transport stats]}. */
     public CompletableFuture<List<WebRtcTransportStats>> getStats() {
-        return engine.loop().call(() -> List.of(counters.stats(id, System.currentTimeMillis(), iceRole(),
-                iceState.value(), selectedTuple, dtlsState.name().toLowerCase(java.util.Locale.ROOT))));
+        return engine.loop().call(() -> {
+            long available = currentEstimate();
+            return List.of(counters.stats(id, System.currentTimeMillis(), available < 0 ? null : available,
+                    iceRole(), iceState.value(), selectedTuple, dtlsState.name().toLowerCase(java.util.Locale.ROOT)));
+        });
     }
 
     /**
@@ -288,7 +291,11 @@ public final class WebRtcTransport {
 
     /** The estimated bitrate of the path to the endpoint (bit/s), or -1 until its feedback gives one. */
     public CompletableFuture<Long> availableOutgoingBitrate() {
-        return engine.loop().call(() -> tccClient != null && tccClient.hasEstimate() ? tccClient.availableBitrate() : -1L);
+        return engine.loop().call(this::currentEstimate);
+    }
+
+    private long currentEstimate() {
+        return tccClient != null && tccClient.hasEstimate() ? tccClient.availableBitrate() : -1L;
     }
 
     public boolean closed() {
@@ -414,7 +421,7 @@ public final class WebRtcTransport {
         if (list.isEmpty()) {
             return;
         }
-        long available = tccClient != null && tccClient.hasEstimate() ? tccClient.availableBitrate() : -1;
+        long available = currentEstimate();
         List<LayerAllocator.Demand> demands = new ArrayList<>(list.size());
         for (Consumer c : list) {
             demands.add(c.demand(nowNanos));
