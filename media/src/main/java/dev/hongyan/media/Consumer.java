@@ -97,6 +97,8 @@ public final class Consumer {
     private final RtpStreamSend sendStream;
     private final String cname;
     private int rtxSequence = (int) (Math.random() * 0xFFFF);
+    /** A padding-only packet to copy probation padding from; made on first use. */
+    private RtpPacket paddingSource;
     private int targetSpatial;
     private int currentSpatial;
     private int targetTemporal = Integer.MAX_VALUE;
@@ -586,6 +588,34 @@ public final class Consumer {
                 sendStream.onRetransmitted(len);
             }
         }
+    }
+
+    /**
+     * Whether probation padding can go out on this consumer's RTX stream: RTX and transport-cc negotiated
+     * (padding the receiver does not acknowledge shows nothing), and media already sent (so the endpoint
+     * has its stream set up).
+     */
+    boolean canCarryPadding() {
+        return rtxPayloadType >= 0 && writer.usesTransportCc() && !closed && transport.connected()
+                && sendStream.packetCount() > 0;
+    }
+
+    /**
+     * Writes one padding-only packet of the RTX stream into {@code out}: RTP padding (RFC 3550 §5.1) and no
+     * payload, not even an original sequence number, as libwebrtc probes. Receivers count it for
+     * transport-cc feedback and drop it. Returns its length, or -1.
+     */
+    int writePadding(byte[] out, int transportCcSeq, long nowNanos) {
+        if (paddingSource == null) {
+            byte[] template = new byte[RtpPacket.FIXED_HEADER_LENGTH + 255];
+            template[0] = (byte) 0xA0; // version 2, padding
+            template[template.length - 1] = (byte) 255; // the padding's own length, this byte included
+            paddingSource = new RtpPacket();
+            paddingSource.wrap(template, 0, template.length);
+        }
+        rtxSequence = (rtxSequence + 1) & 0xFFFF;
+        return writer.write(paddingSource, -1, -1, transportCcSeq, nowNanos, rtxSsrc, rtxPayloadType, rtxSequence,
+                rewriter.outTs(), out);
     }
 
     void onPli(long nowNanos) {

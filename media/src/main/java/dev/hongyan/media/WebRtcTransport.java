@@ -432,6 +432,47 @@ public final class WebRtcTransport {
                 list.get(i).allocate(allocation.layers().get(i), nowNanos);
             }
         }
+        if (allocation.wantedBitrate() > 0 && tccClient != null) {
+            tccClient.wantBitrate(allocation.wantedBitrate(), nowNanos);
+        }
+    }
+
+    /**
+     * While a probe runs, the padding it asks for, on the RTX stream of the first consumer that can carry it
+     * (any will do: the estimate is the transport's), each packet stamped for transport-cc like media.
+     */
+    private void sendProbation(long nowNanos) {
+        int due = tccClient.paddingDue(nowNanos);
+        if (due <= 0) {
+            return;
+        }
+        Consumer carrier = null;
+        for (Consumer c : consumerList) {
+            if (c.canCarryPadding()) {
+                carrier = c;
+                break;
+            }
+        }
+        while (carrier != null && due > 0) {
+            int seq = nextTransportCcSeq();
+            int len = carrier.writePadding(engine.sendBuffer, seq, nowNanos);
+            if (len < 0 || !sendPadding(engine.sendBuffer, len)) {
+                return;
+            }
+            onTransportCcSent(seq, len, nowNanos);
+            due -= len;
+        }
+    }
+
+    /** Like {@link #sendRtp}, counted as probation. */
+    private boolean sendPadding(byte[] buf, int len) {
+        SrtpSession s = srtp;
+        int n = s == null ? -1 : s.protectRtp(buf, 0, len);
+        if (n < 0) {
+            return false;
+        }
+        counters.onProbationSent(n);
+        return ice.send(buf, 0, n);
     }
 
     private TransportCongestionControlClient client() {
@@ -524,6 +565,9 @@ public final class WebRtcTransport {
         }
         if (allocationDue) {
             allocateLayers(nowNanos);
+        }
+        if (tccClient != null && tccClient.probing()) {
+            sendProbation(nowNanos);
         }
         for (Producer p : producerList) {
             p.onFastTick(nowNanos);

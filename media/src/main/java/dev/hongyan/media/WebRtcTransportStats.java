@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * mediasoup's {@code WebRtcTransportStats} ({@code type "webrtc-transport"}): byte counters and
  * bitrates (bits per second over the last second) for everything, RTP only and RTX only, plus ICE and
- * DTLS state. {@code availableOutgoingBitrate} is the estimate of the path to the endpoint, absent until its
+ * DTLS state; {@code probation*} count the padding sent to probe the path (and are part of
+ * {@code bytesSent}). {@code availableOutgoingBitrate} is the estimate of the path to the endpoint, absent until its
  * feedback gave one (mediasoup reports it once the transport has a congestion-control client);
  * {@code availableIncomingBitrate} is absent: the engine does not estimate what the endpoint sends it.
  */
