@@ -140,7 +140,8 @@ async function switchLayers(a, b, peers) {
   await step('B prefers spatial layer 2: a higher layer comes back', peers, async () => {
     const since = (await b.notifications()).length;
     await b.call('setPreferredLayers', { spatialLayer: 2, temporalLayer: 2 });
-    // How high it goes depends on A's bandwidth estimate; any layer above 0 shows the switch works.
+    // How high it goes depends on A's bandwidth estimate (the layers A sends) and on B's (the layers the
+    // SFU's allocation grants; it probes when it wants more); any layer above 0 shows the switch works.
     await layersChanged(since, (spatial) => spatial > 0);
     await waitFor('B frameWidth above the low layer', () => b.stats(),
       (s) => s.video.frameWidth > LOW_LAYER_MAX_WIDTH, { timeoutMs: 20_000 });
@@ -149,7 +150,10 @@ async function switchLayers(a, b, peers) {
   const layers = all.filter((n) => n.method === 'consumerLayersChanged' && n.data.consumerId === consumerId)
     .map((n) => `${n.data.spatialLayer}/${n.data.temporalLayer}`);
   const bwe = all.filter((n) => n.method === 'downlinkBwe').map((n) => n.data.availableBitrate);
-  console.error(`simulcast: B back at ${(await b.stats()).video.frameWidth}px wide; layers ${layers.join(' ')}; downlinkBwe available ${bwe.join(' ')}`);
+  const server = await b.call('serverRecvTransportStats');
+  console.error(`simulcast: B back at ${(await b.stats()).video.frameWidth}px wide; layers ${layers.join(' ')}; `
+    + `downlinkBwe available ${bwe.join(' ')}; server: availableOutgoingBitrate ${server.availableOutgoingBitrate}, `
+    + `probationBytesSent ${server.probationBytesSent}`);
 }
 
 async function closeProducer(a, b, peers) {

@@ -31,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * types, sequence numbers, timestamps and header extension ids. For a simulcast producer it forwards one
  * encoding at a time (a spatial layer), switching only at a keyframe of the target. For VP8 with simulcast or
  * temporal layers a {@link Vp8EncodingContext} also chooses the temporal layers and keeps PictureID and
- * TL0PICIDX continuous across those switches.
+ * TL0PICIDX continuous across those switches. Which layers: the preferred ones, held lower when the
+ * transport's estimated bandwidth, shared by priority, does not cover them (see {@link LayerAllocator}).
  */
 public final class Consumer {
 
