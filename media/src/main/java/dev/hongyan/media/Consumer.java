@@ -651,15 +651,16 @@ public final class Consumer {
 
     /**
      * What this consumer would send with no bandwidth limit, bit/s, for the transport's desired bitrate
-     * (mediasoup's): for simulcast the costliest active stream up to the preferred spatial layer, else the
-     * stream as received; 0 while paused.
+     * (mediasoup's): for simulcast the costliest active stream up to the preferred layers, else the stream as
+     * received (up to the temporal layer forwarded); 0 while paused.
      */
     long desiredBitrate() {
         if (closed || paused || producerPaused) {
             return 0;
         }
         if (!simulcast) {
-            return producer.streams[0].recv.bitrate();
+            long layers = producer.streams[0].bitrate(targetTemporal);
+            return layers > 0 ? layers : producer.streams[0].recv.bitrate();
         }
         long now = System.nanoTime();
         int preferred = preferredLayers == null ? producer.streams.length - 1 : preferredLayers.spatialLayer();

@@ -66,12 +66,13 @@ final class LayerAllocator {
     /**
      * The outcome of one run.
      *
-     * @param layers        per demand, in order: the layers to forward at most, or null (a consumer that
-     *                      cannot adapt, one with nothing available, or any consumer while the estimate is
-     *                      unknown: no limit)
+     * @param layers        per demand, in order: the layers to forward at most; for a consumer with nothing
+     *                      available now, its current ones (nothing to decide); null for a consumer that
+     *                      cannot adapt, and for every consumer while the estimate is unknown (no limit)
      * @param usedBitrate   bit/s the allocation adds up to, fixed consumers included
      * @param wantedBitrate bit/s the estimate would need for the first upgrade that did not fit, headroom
      *                      included; -1 when nothing was held back for lack of bitrate. What a probe aims at.
+     * @param upgraded      whether some consumer got layers above its current ones (starts the interval)
      */
     record Allocation(List<ConsumerLayers> layers, long usedBitrate, long wantedBitrate, boolean upgraded) {}
 
@@ -162,7 +163,7 @@ final class LayerAllocator {
         boolean upgraded = false;
         for (int i = 0; i < n; i++) {
             if (level[i] < 0) {
-                layers.add(null);
+                layers.add(demands.get(i).adaptable() ? demands.get(i).current() : null);
                 continue;
             }
             Step chosen = steps.get(i).get(level[i]);

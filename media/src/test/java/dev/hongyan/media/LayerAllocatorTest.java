@@ -156,8 +156,9 @@ class LayerAllocatorTest {
     @Test
     void pausedOrInactiveConsumersCostNothing() {
         long[][] none = {null, null, null};
-        Allocation a = LayerAllocator.distribute(400_000,
-                List.of(Demand.layered(1, none, null, null), Demand.fixed(1, 0), layered(1, null)), true);
-        assertThat(a.layers()).containsExactly(null, null, layers(1, 0));
+        Allocation a = LayerAllocator.distribute(400_000, List.of(Demand.layered(1, none, null, layers(2, 0)),
+                Demand.fixed(1, 0), layered(1, null)), true);
+        assertThat(a.layers()).as("nothing active: left where it was").containsExactly(layers(2, 0), null, layers(1, 0));
+        assertThat(a.usedBitrate()).isEqualTo(300_000);
     }
 }
