@@ -22,7 +22,7 @@ package dev.hongyan.media.bwe;
  *
  * <p>Deterministic: time is passed in.
  */
-public final class PaddingProber {
+final class PaddingProber {
     static final int TARGET_PERCENT = 120;
     static final long MAX_OVER_ESTIMATE = 2;
     static final double SUCCESS_FRACTION = 0.9;
@@ -44,7 +44,7 @@ public final class PaddingProber {
      * The allocation would like the estimate to be {@code wanted} bit/s; it is {@code available}. Starts a
      * probe when the estimate falls short and none ran recently; returns whether it did.
      */
-    public boolean want(long wanted, long available, long nowNanos) {
+    boolean want(long wanted, long available, long nowNanos) {
         if (probing || wanted <= available || available <= 0
                 || (notBeforeNanos != Long.MIN_VALUE && nowNanos < notBeforeNanos)) {
             return false;
@@ -56,24 +56,24 @@ public final class PaddingProber {
         return true;
     }
 
-    public boolean probing() {
+    boolean probing() {
         return probing;
     }
 
     /** bit/s everything sent is brought up to while probing; 0 otherwise. */
-    public long target() {
+    long target() {
         return probing ? target : 0;
     }
 
     /** Something stamped for transport-cc went out (media, retransmission or padding). */
-    public void onSent(int bytes) {
+    void onSent(int bytes) {
         if (probing) {
             sentBytes += bytes;
         }
     }
 
     /** Bytes of padding to send now so that all sent since the probe began averages the target rate. */
-    public int paddingDue(long nowNanos) {
+    int paddingDue(long nowNanos) {
         if (!probing) {
             return 0;
         }
@@ -90,7 +90,7 @@ public final class PaddingProber {
      * After each transport-cc feedback, with the estimator's view: the bit/s the probe has shown the path
      * carries (the probe is over), or -1 (still running, failed, or none).
      */
-    public long onFeedback(long acknowledged, BandwidthUsage usage, long nowNanos) {
+    long onFeedback(long acknowledged, BandwidthUsage usage, long nowNanos) {
         if (!probing) {
             return -1;
         }
