@@ -30,7 +30,7 @@ final class ProducerStream {
     int lastOrientation = -1;
     /** Bytes received per temporal layer (TID; packets without one count as layer 0) since the last update. */
     private final long[] temporalBytes;
-    /** bit/s of temporal layers 0..t together, over the last interval; 0 until a full interval was seen. */
+    /** bit/s of temporal layers 0..t together, smoothed over intervals; 0 until a full interval was seen. */
     private final long[] temporalBitrates;
     private long temporalAtNanos;
 
@@ -57,7 +57,10 @@ final class ProducerStream {
 
     /**
      * Once a second, with the stream's own bitrate: turns the bytes counted per temporal layer into
-     * cumulative bitrates, since forwarding layer t means forwarding every layer below it too.
+     * cumulative bitrates, since forwarding layer t means forwarding every layer below it too. Each new
+     * figure is averaged with the previous one: a keyframe (often the one a layer switch asked for) can add a
+     * third to one second's bytes, and the allocation must not take that for the layer's cost and switch
+     * straight back down.
      */
     void updateTemporalBitrates(long nowNanos) {
         long elapsed = nowNanos - temporalAtNanos;
@@ -66,7 +69,9 @@ final class ProducerStream {
             sum += temporalBytes[t];
             temporalBytes[t] = 0;
             if (temporalAtNanos != 0 && elapsed > 0) {
-                temporalBitrates[t] = sum * 8 * 1_000_000_000L / elapsed;
+                long measured = sum * 8 * 1_000_000_000L / elapsed;
+                long previous = temporalBitrates[t];
+                temporalBitrates[t] = previous == 0 ? measured : (previous + measured) / 2;
             }
         }
         temporalAtNanos = nowNanos;
