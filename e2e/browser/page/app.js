@@ -2,7 +2,7 @@
 // producer (peer A) or consumer (peer B). Everything returned is plain JSON.
 import { log, notifications } from './signaling.js';
 import { closeProducer, joinAsProducer, leaveProducer, pauseProducer, producerStats, resumeProducer } from './producer.js';
-import { consumerStats, joinAsConsumer, leaveConsumer, recvTransportStats, setPreferredLayers } from './consumer.js';
+import { consumerStats, joinAsConsumer, leaveConsumer, recvTransportStats, serverRecvTransportStats, setPreferredLayers } from './consumer.js';
 
 async function diagnose() {
   return {
@@ -21,6 +21,7 @@ window.hongyan = {
   closeProducer,
   setPreferredLayers,
   consumerStats,
+  serverRecvTransportStats,
   producerStats,
   notifications: () => notifications,
   diagnose,

@@ -99,6 +99,13 @@ export async function recvTransportStats() {
   return state?.recvTransport ? transportDigest(await state.recvTransport.getStats()) : null;
 }
 
+/** The server's stats of B's recv transport (protoo getTransportStats): mediasoup's webrtc-transport entry. */
+export async function serverRecvTransportStats() {
+  if (!state?.recvTransport) throw new Error('no recv transport');
+  const stats = await state.signaling.request('getTransportStats', { transportId: state.recvTransport.id });
+  return stats[0];
+}
+
 export function leaveConsumer() {
   if (!state) return;
   state.recvTransport?.close();

@@ -74,7 +74,14 @@ async function bandwidthEstimation(label, a, b, peers, produced) {
   const bwe = await step('B gets downlinkBwe with a positive availableBitrate', peers, () =>
     b.notification('downlinkBwe', (d) => d.availableBitrate > 0, 15_000));
   const latest = (await b.notifications()).filter((n) => n.method === 'downlinkBwe').at(-1).data;
-  console.error(`${label}: A availableOutgoingBitrate ${pair.availableOutgoingBitrate}; B downlinkBwe first ${JSON.stringify(bwe)}, latest ${JSON.stringify(latest)}`);
+  const serverStats = await step('getTransportStats of B\'s recv transport has availableOutgoingBitrate', peers, async () => {
+    const stats = await b.call('serverRecvTransportStats');
+    assert.equal(stats.type, 'webrtc-transport');
+    assert.ok(Number.isInteger(stats.availableOutgoingBitrate) && stats.availableOutgoingBitrate > 0,
+      `availableOutgoingBitrate in ${JSON.stringify(stats)}`);
+    return stats;
+  });
+  console.error(`${label}: A availableOutgoingBitrate ${pair.availableOutgoingBitrate}; B downlinkBwe first ${JSON.stringify(bwe)}, latest ${JSON.stringify(latest)}; B's transport on the server: availableOutgoingBitrate ${serverStats.availableOutgoingBitrate}, sendBitrate ${serverStats.sendBitrate}`);
 }
 
 async function videoConsumerId(b) {
@@ -133,12 +140,20 @@ async function switchLayers(a, b, peers) {
   await step('B prefers spatial layer 2: a higher layer comes back', peers, async () => {
     const since = (await b.notifications()).length;
     await b.call('setPreferredLayers', { spatialLayer: 2, temporalLayer: 2 });
-    // How high it goes depends on A's bandwidth estimate; any layer above 0 shows the switch works.
+    // How high it goes depends on A's bandwidth estimate (the layers A sends) and on B's (the layers the
+    // SFU's allocation grants; it probes when it wants more); any layer above 0 shows the switch works.
     await layersChanged(since, (spatial) => spatial > 0);
     await waitFor('B frameWidth above the low layer', () => b.stats(),
       (s) => s.video.frameWidth > LOW_LAYER_MAX_WIDTH, { timeoutMs: 20_000 });
   });
-  console.error(`simulcast: B back at ${(await b.stats()).video.frameWidth}px wide`);
+  const all = await b.notifications();
+  const layers = all.filter((n) => n.method === 'consumerLayersChanged' && n.data.consumerId === consumerId)
+    .map((n) => `${n.data.spatialLayer}/${n.data.temporalLayer}`);
+  const bwe = all.filter((n) => n.method === 'downlinkBwe').map((n) => n.data.availableBitrate);
+  const server = await b.call('serverRecvTransportStats');
+  console.error(`simulcast: B back at ${(await b.stats()).video.frameWidth}px wide; layers ${layers.join(' ')}; `
+    + `downlinkBwe available ${bwe.join(' ')}; server: availableOutgoingBitrate ${server.availableOutgoingBitrate}, `
+    + `probationBytesSent ${server.probationBytesSent}`);
 }
 
 async function closeProducer(a, b, peers) {

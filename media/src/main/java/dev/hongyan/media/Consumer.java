@@ -31,7 +31,8 @@ import java.util.concurrent.CompletableFuture;
  * types, sequence numbers, timestamps and header extension ids. For a simulcast producer it forwards one
  * encoding at a time (a spatial layer), switching only at a keyframe of the target. For VP8 with simulcast or
  * temporal layers a {@link Vp8EncodingContext} also chooses the temporal layers and keeps PictureID and
- * TL0PICIDX continuous across those switches.
+ * TL0PICIDX continuous across those switches. Which layers: the preferred ones, held lower when the
+ * transport's estimated bandwidth, shared by priority, does not cover them (see {@link LayerAllocator}).
  */
 public final class Consumer {
 
@@ -97,9 +98,16 @@ public final class Consumer {
     private final RtpStreamSend sendStream;
     private final String cname;
     private int rtxSequence = (int) (Math.random() * 0xFFFF);
+    /** A padding-only packet to copy probation padding from; made on first use. */
+    private RtpPacket paddingSource;
     private int targetSpatial;
     private int currentSpatial;
     private int targetTemporal = Integer.MAX_VALUE;
+    /**
+     * Simulcast: the highest layers the transport's bitrate allocation lets this consumer have, or null for
+     * no limit (no estimate yet, or not simulcast). Preferred layers still cap it.
+     */
+    private ConsumerLayers allocatedLayers;
 
     Consumer(MediaEngine engine, WebRtcTransport transport, Producer producer, RtpParameters params,
             ConsumerOptions options) {
@@ -223,8 +231,9 @@ public final class Consumer {
     }
 
     /**
-     * 1..255, default 1. Stored and reported; it weighs nothing yet: layers are not chosen by the
-     * transport's estimated bitrate (see {@link WebRtcTransport.Listener#onTrace}).
+     * 1..255, default 1: how the transport's estimated outgoing bitrate is shared among its simulcast
+     * consumers when it is not enough for all of them to have their preferred layers. A higher priority gets
+     * layers first, and up to {@code priority} layer steps in each round of the allocation.
      */
     public int priority() {
         return priority;
@@ -244,6 +253,7 @@ public final class Consumer {
                 return;
             }
             paused = true;
+            transport.onLayerDemandChange();
             listeners.fire(Listener::onPause);
         });
     }
@@ -256,28 +266,26 @@ public final class Consumer {
             }
             paused = false;
             rewriter.requireSync();
+            transport.onLayerDemandChange();
             listeners.fire(Listener::onResume);
             requestKeyFrameInternal(System.nanoTime());
         });
     }
 
-    /** Clamped to the layers the producer has; a switch waits for a keyframe of the target (requested). */
+    /**
+     * Clamped to the layers the producer has; a switch waits for a keyframe of the target (requested). With
+     * a bandwidth estimate, the transport's allocation may hold the consumer below them (a raise comes with
+     * its next upgrade round, within about a second when the estimate allows it).
+     */
     public CompletableFuture<Void> setPreferredLayers(ConsumerLayers layers) {
         return engine.loop().run(() -> {
             if (closed || (!simulcast && producer.streams[0].temporalLayers <= 1)) {
                 return;
             }
             preferredLayers = clamp(layers);
-            targetTemporal = preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
-                    : preferredLayers.temporalLayer();
-            if (vp8 != null) {
-                vp8.setTargetTemporal(targetTemporal); // down at once; up waits for a layer-sync picture
-                if (currentSpatial >= 0 && simulcast) {
-                    publishLayers();
-                }
-            }
+            applyLayerLimits(System.nanoTime());
             if (simulcast) {
-                updateTarget(System.nanoTime());
+                transport.onLayerDemandChange();
             }
         });
     }
@@ -287,7 +295,10 @@ public final class Consumer {
             if (value < 1 || value > 255) {
                 throw new IllegalArgumentException("priority must be 1..255");
             }
-            priority = value;
+            if (priority != value) {
+                priority = value;
+                transport.onLayerDemandChange();
+            }
         });
     }
 
@@ -375,9 +386,7 @@ public final class Consumer {
     }
 
     void start(long nowNanos) {
-        if (simulcast) {
-            updateTarget(nowNanos);
-        }
+        applyLayerLimits(nowNanos);
         if (!paused) {
             requestKeyFrameInternal(nowNanos);
         }
@@ -392,12 +401,14 @@ public final class Consumer {
 
     void onProducerPause() {
         producerPaused = true;
+        transport.onLayerDemandChange();
         listeners.fire(Listener::onProducerPause);
     }
 
     void onProducerResume(long nowNanos) {
         producerPaused = false;
         rewriter.requireSync();
+        transport.onLayerDemandChange();
         listeners.fire(Listener::onProducerResume);
         if (!paused) {
             requestKeyFrameInternal(nowNanos);
@@ -407,7 +418,8 @@ public final class Consumer {
     /** A producer stream started: for simulcast the best available layer may have changed. */
     void onStreamActivity(long nowNanos) {
         if (simulcast) {
-            updateTarget(nowNanos);
+            applyLayerLimits(nowNanos);
+            transport.onLayerDemandChange();
         }
     }
 
@@ -579,6 +591,34 @@ public final class Consumer {
         }
     }
 
+    /**
+     * Whether probation padding can go out on this consumer's RTX stream: RTX and transport-cc negotiated
+     * (padding the receiver does not acknowledge shows nothing), and media already sent (so the endpoint
+     * has its stream set up).
+     */
+    boolean canCarryPadding() {
+        return rtxPayloadType >= 0 && writer.usesTransportCc() && !closed && transport.connected()
+                && sendStream.packetCount() > 0;
+    }
+
+    /**
+     * Writes one padding-only packet of the RTX stream into {@code out}: RTP padding (RFC 3550 §5.1) and no
+     * payload, not even an original sequence number, as libwebrtc probes. Receivers count it for
+     * transport-cc feedback and drop it. Returns its length, or -1.
+     */
+    int writePadding(byte[] out, int transportCcSeq, long nowNanos) {
+        if (paddingSource == null) {
+            byte[] template = new byte[RtpPacket.FIXED_HEADER_LENGTH + 255];
+            template[0] = (byte) 0xA0; // version 2, padding
+            template[template.length - 1] = (byte) 255; // the padding's own length, this byte included
+            paddingSource = new RtpPacket();
+            paddingSource.wrap(template, 0, template.length);
+        }
+        rtxSequence = (rtxSequence + 1) & 0xFFFF;
+        return writer.write(paddingSource, -1, -1, transportCcSeq, nowNanos, rtxSsrc, rtxPayloadType, rtxSequence,
+                rewriter.outTs(), out);
+    }
+
     void onPli(long nowNanos) {
         sendStream.onPli();
         requestKeyFrameInternal(nowNanos);
@@ -610,35 +650,130 @@ public final class Consumer {
     }
 
     /**
-     * What this consumer would send now, bit/s, for the transport's desired bitrate: the producer stream it
-     * forwards or is switching to, as received; 0 while paused or forwarding nothing.
+     * What this consumer would send with no bandwidth limit, bit/s, for the transport's desired bitrate
+     * (mediasoup's): for simulcast the costliest active stream up to the preferred layers, else the stream as
+     * received (up to the temporal layer forwarded); 0 while paused.
      */
     long desiredBitrate() {
         if (closed || paused || producerPaused) {
             return 0;
         }
-        int stream = !simulcast ? 0 : targetSpatial >= 0 ? targetSpatial : currentSpatial;
-        return stream < 0 ? 0 : producer.streams[stream].recv.bitrate();
+        if (!simulcast) {
+            long layers = producer.streams[0].bitrate(targetTemporal);
+            return layers > 0 ? layers : producer.streams[0].recv.bitrate();
+        }
+        long now = System.nanoTime();
+        int preferred = preferredLayers == null ? producer.streams.length - 1 : preferredLayers.spatialLayer();
+        int temporal = preferredLayers == null || preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
+                : preferredLayers.temporalLayer();
+        long desired = 0;
+        for (int i = 0; i <= preferred && i < producer.streams.length; i++) {
+            ProducerStream s = producer.streams[i];
+            if (s.active(now)) {
+                long layers = s.bitrate(temporal);
+                desired = Math.max(desired, layers > 0 ? layers : s.recv.bitrate());
+            }
+        }
+        return desired;
+    }
+
+    /**
+     * This consumer for the transport's {@link LayerAllocator}: simulcast ones that forward offer their
+     * active layers with the bitrates the producer measures; everything else sends what it sends. While an
+     * active stream has no measured bitrate yet (its first second or two) the consumer stays where it is,
+     * counted at what it forwards: guessing the cost of a layer would only switch layers twice.
+     */
+    LayerAllocator.Demand demand(long nowNanos) {
+        if (!simulcast || closed || paused || producerPaused) {
+            return LayerAllocator.Demand.fixed(priority, desiredBitrate());
+        }
+        ProducerStream[] streams = producer.streams;
+        long[][] rates = new long[streams.length][];
+        for (int i = 0; i < streams.length; i++) {
+            ProducerStream s = streams[i];
+            if (!s.active(nowNanos)) {
+                continue;
+            }
+            if (s.bitrate(0) <= 0) {
+                return LayerAllocator.Demand.fixed(priority, forwardedBitrate());
+            }
+            rates[i] = new long[s.temporalLayers];
+            for (int t = 0; t < s.temporalLayers; t++) {
+                rates[i][t] = s.bitrate(t);
+            }
+        }
+        return LayerAllocator.Demand.layered(priority, rates, preferredLayers, allocatedLayers);
+    }
+
+    /** bit/s of the stream and temporal layers aimed at now (the stream's whole bitrate until layers are measured). */
+    private long forwardedBitrate() {
+        int stream = targetSpatial >= 0 ? targetSpatial : currentSpatial;
+        if (stream < 0) {
+            return 0;
+        }
+        ProducerStream s = producer.streams[stream];
+        long layers = s.bitrate(targetTemporal);
+        return layers > 0 ? layers : s.recv.bitrate();
+    }
+
+    /** The allocation's verdict: at most these layers (null: no limit). Switches wait for keyframes as ever. */
+    void allocate(ConsumerLayers layers, long nowNanos) {
+        if (!simulcast || java.util.Objects.equals(layers, allocatedLayers)) {
+            return;
+        }
+        allocatedLayers = layers;
+        applyLayerLimits(nowNanos);
     }
 
     void onSecondTick(long nowNanos) {
         sendStream.updateBitrate(nowNanos);
         if (simulcast) {
-            updateTarget(nowNanos);
+            applyLayerLimits(nowNanos);
         }
     }
 
     /**
-     * Simulcast: aim at the preferred spatial layer, or the best active one below it (else the lowest active);
-     * a new target gets a keyframe request, and the switch itself waits for that keyframe.
-     *
-     * <p>The transport's estimated bitrate (bwe) plays no part yet: this selection has no notion of what a
-     * layer costs. Capping by it would mean weighing {@link #desiredBitrate()}-like stream bitrates of all the
-     * transport's consumers against the estimate, with hysteresis so layers do not flap; left for later.
+     * Re-aims after a change of preferred layers, allocation or stream activity: the spatial target first,
+     * then the temporal layer (down at once; up waits for a layer-sync picture).
+     */
+    private void applyLayerLimits(long nowNanos) {
+        if (simulcast) {
+            updateTarget(nowNanos);
+        }
+        int temporal = temporalLimit();
+        if (temporal != targetTemporal) {
+            targetTemporal = temporal;
+            if (vp8 != null) {
+                vp8.setTargetTemporal(temporal);
+                if (currentSpatial >= 0 && simulcast) {
+                    publishLayers();
+                }
+            }
+        }
+    }
+
+    /** The preferred temporal layer, lowered by the allocation when it limits the spatial layer aimed at. */
+    private int temporalLimit() {
+        int temporal = preferredLayers == null || preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
+                : preferredLayers.temporalLayer();
+        ConsumerLayers allocated = allocatedLayers;
+        if (allocated != null && allocated.temporalLayer() != null && targetSpatial == allocated.spatialLayer()) {
+            temporal = Math.min(temporal, allocated.temporalLayer());
+        }
+        return temporal;
+    }
+
+    /**
+     * Simulcast: aim at the preferred spatial layer, lowered to what the transport's bitrate allocation grants
+     * (see {@link LayerAllocator}), or the best active one below it (else the lowest active, whatever the
+     * allocation says); a new target gets a keyframe request, and the switch itself waits for that keyframe.
      */
     private void updateTarget(long nowNanos) {
         ProducerStream[] streams = producer.streams;
         int preferred = preferredLayers == null ? streams.length - 1 : preferredLayers.spatialLayer();
+        if (allocatedLayers != null) {
+            preferred = Math.min(preferred, allocatedLayers.spatialLayer());
+        }
         int target = -1;
         for (int i = Math.min(preferred, streams.length - 1); i >= 0; i--) {
             if (streams[i].active(nowNanos)) {

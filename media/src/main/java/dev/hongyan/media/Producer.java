@@ -395,6 +395,7 @@ public final class Producer {
             s.keyFrames.keyFrameReceived();
         }
         int tid = codecFamily == VP8 ? vp8TemporalLayer(p) : -1;
+        s.countTemporal(tid, p.length());
         int audioLevelAt = audioLevelId != 0 ? p.extensionByteOffset(audioLevelId) : -1;
         int orientationAt = videoOrientationId != 0 ? p.extensionByteOffset(videoOrientationId) : -1;
         if (orientationAt >= 0) {
@@ -532,6 +533,7 @@ public final class Producer {
         boolean changed = false;
         for (ProducerStream s : streams) {
             changed |= s.recv.updateScoreAndBitrate(nowNanos);
+            s.updateTemporalBitrates(nowNanos);
         }
         List<ProducerScore> next = new ArrayList<>();
         for (ProducerStream s : streams) {

@@ -8,8 +8,9 @@ final class TransportCounters {
     private long rtpBytesSent;
     private long rtxBytesReceived;
     private long rtxBytesSent;
-    private final long[] prior = new long[6];
-    private final long[] rates = new long[6];
+    private long probationBytesSent;
+    private final long[] prior = new long[7];
+    private final long[] rates = new long[7];
     private long ratesAtNanos;
 
     void onReceived(int len) {
@@ -33,12 +34,19 @@ final class TransportCounters {
         }
     }
 
+    /** Padding sent to probe the path (mediasoup's probation). */
+    void onProbationSent(int len) {
+        bytesSent += len;
+        probationBytesSent += len;
+    }
+
     void onRtcpSent(int len) {
         bytesSent += len;
     }
 
     void updateBitrates(long nowNanos) {
-        long[] now = {bytesReceived, bytesSent, rtpBytesReceived, rtpBytesSent, rtxBytesReceived, rtxBytesSent};
+        long[] now = {bytesReceived, bytesSent, rtpBytesReceived, rtpBytesSent, rtxBytesReceived, rtxBytesSent,
+                probationBytesSent};
         long elapsed = nowNanos - ratesAtNanos;
         for (int i = 0; i < now.length; i++) {
             if (ratesAtNanos != 0 && elapsed > 0) {
@@ -49,10 +57,12 @@ final class TransportCounters {
         ratesAtNanos = nowNanos;
     }
 
-    WebRtcTransportStats stats(String transportId, long timestamp, String iceRole, String iceState,
-            TransportTuple tuple, String dtlsState) {
+    /** {@code availableOutgoingBitrate} is null while there is no estimate. */
+    WebRtcTransportStats stats(String transportId, long timestamp, Long availableOutgoingBitrate, String iceRole,
+            String iceState, TransportTuple tuple, String dtlsState) {
         return new WebRtcTransportStats(WebRtcTransportStats.TYPE, transportId, timestamp, bytesReceived, rates[0],
                 bytesSent, rates[1], rtpBytesReceived, rates[2], rtpBytesSent, rates[3], rtxBytesReceived, rates[4],
-                rtxBytesSent, rates[5], 0, 0, iceRole, iceState, tuple, dtlsState);
+                rtxBytesSent, rates[5], probationBytesSent, rates[6], availableOutgoingBitrate, iceRole, iceState,
+                tuple, dtlsState);
     }
 }

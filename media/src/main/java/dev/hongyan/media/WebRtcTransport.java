@@ -57,8 +57,7 @@ public final class WebRtcTransport {
         /**
          * A trace event of a type enabled with {@link #enableTraceEvent}: {@code "bwe"} every ~2 s, or on a
          * change of 20% or more, once the endpoint's transport-cc feedback (or REMB) gives an estimate of the
-         * path to it. Consumers' layers are not chosen by it yet: simulcast layer selection has no notion of
-         * bitrate (preferred layer, else the best active one), so the estimate is reported, not enforced.
+         * path to it. The same estimate is shared among the simulcast consumers' layers (see {@link LayerAllocator}).
          */
         default void onTrace(TransportTraceEvent trace) {}
 
@@ -111,6 +110,9 @@ public final class WebRtcTransport {
     /** Send side: made when the first packet stamped with our transport-wide sequence goes out, or a REMB comes. */
     private TransportCongestionControlClient tccClient;
     private boolean traceBwe;
+    /** Shares the estimate among the consumers' layers; runs on estimates, ticks and consumer changes. */
+    private final LayerAllocator allocator = new LayerAllocator();
+    private boolean allocationDue;
     final TransportCounters counters = new TransportCounters();
 
     WebRtcTransport(MediaEngine engine, Router router, WebRtcTransportOptions options) {
@@ -262,15 +264,20 @@ public final class WebRtcTransport {
                 consumersBySsrc.put(consumer.rtxSsrc(), consumer);
             }
             producer.addConsumer(consumer);
-            consumer.start(System.nanoTime());
+            long now = System.nanoTime();
+            allocateLayers(now); // before start(), so the first keyframe request is for the layer it will get
+            consumer.start(now);
             return consumer;
         });
     }
 
     /** {@code [webrtc-transport stats]}. */
     public CompletableFuture<List<WebRtcTransportStats>> getStats() {
-        return engine.loop().call(() -> List.of(counters.stats(id, System.currentTimeMillis(), iceRole(),
-                iceState.value(), selectedTuple, dtlsState.name().toLowerCase(java.util.Locale.ROOT))));
+        return engine.loop().call(() -> {
+            long available = currentEstimate();
+            return List.of(counters.stats(id, System.currentTimeMillis(), available < 0 ? null : available,
+                    iceRole(), iceState.value(), selectedTuple, dtlsState.name().toLowerCase(java.util.Locale.ROOT)));
+        });
     }
 
     /**
@@ -284,7 +291,11 @@ public final class WebRtcTransport {
 
     /** The estimated bitrate of the path to the endpoint (bit/s), or -1 until its feedback gives one. */
     public CompletableFuture<Long> availableOutgoingBitrate() {
-        return engine.loop().call(() -> tccClient != null && tccClient.hasEstimate() ? tccClient.availableBitrate() : -1L);
+        return engine.loop().call(this::currentEstimate);
+    }
+
+    private long currentEstimate() {
+        return tccClient != null && tccClient.hasEstimate() ? tccClient.availableBitrate() : -1L;
     }
 
     public boolean closed() {
@@ -345,6 +356,7 @@ public final class WebRtcTransport {
     void consumerClosed(Consumer consumer) {
         consumers.remove(consumer.id());
         consumerList = List.copyOf(consumers.values());
+        allocationDue = true;
         consumersBySsrc.remove(consumer.ssrc());
         if (consumer.rtxSsrc() != 0) {
             consumersBySsrc.remove(consumer.rtxSsrc());
@@ -382,6 +394,7 @@ public final class WebRtcTransport {
     void onTransportCcFeedback(TransportCcFeedback feedback, long nowNanos) {
         if (tccClient != null) {
             tccClient.onFeedback(feedback, nowNanos);
+            allocateLayers(nowNanos);
             maybeTraceBwe(nowNanos);
         }
     }
@@ -389,7 +402,77 @@ public final class WebRtcTransport {
     /** A REMB from the endpoint (consumers that negotiated goog-remb rather than transport-cc). */
     void onRemb(long bitrate, long nowNanos) {
         client().onRemb(bitrate);
+        allocateLayers(nowNanos);
         maybeTraceBwe(nowNanos);
+    }
+
+    /** A consumer was paused, resumed, re-prioritised or got other preferred layers: reallocate on the next tick. */
+    void onLayerDemandChange() {
+        allocationDue = true;
+    }
+
+    /**
+     * Shares the estimate among the consumers' layers (see {@link LayerAllocator}). Without an estimate
+     * nothing is limited: consumers follow their preferred layers.
+     */
+    private void allocateLayers(long nowNanos) {
+        allocationDue = false;
+        List<Consumer> list = consumerList;
+        if (list.isEmpty()) {
+            return;
+        }
+        long available = currentEstimate();
+        List<LayerAllocator.Demand> demands = new ArrayList<>(list.size());
+        for (Consumer c : list) {
+            demands.add(c.demand(nowNanos));
+        }
+        LayerAllocator.Allocation allocation = allocator.allocate(available, demands, nowNanos);
+        for (int i = 0; i < list.size(); i++) {
+            if (demands.get(i).adaptable()) {
+                list.get(i).allocate(allocation.layers().get(i), nowNanos);
+            }
+        }
+        if (allocation.wantedBitrate() > 0 && tccClient != null) {
+            tccClient.wantBitrate(allocation.wantedBitrate(), nowNanos);
+        }
+    }
+
+    /**
+     * While a probe runs, the padding it asks for, on the RTX stream of the first consumer that can carry it
+     * (any will do: the estimate is the transport's), each packet stamped for transport-cc like media.
+     */
+    private void sendProbation(long nowNanos) {
+        int due = tccClient.paddingDue(nowNanos);
+        if (due <= 0) {
+            return;
+        }
+        Consumer carrier = null;
+        for (Consumer c : consumerList) {
+            if (c.canCarryPadding()) {
+                carrier = c;
+                break;
+            }
+        }
+        while (carrier != null && due > 0) {
+            int seq = nextTransportCcSeq();
+            int len = carrier.writePadding(engine.sendBuffer, seq, nowNanos);
+            if (len < 0 || !sendPadding(engine.sendBuffer, len)) {
+                return;
+            }
+            onTransportCcSent(seq, len, nowNanos);
+            due -= len;
+        }
+    }
+
+    /** Like {@link #sendRtp}, counted as probation. */
+    private boolean sendPadding(byte[] buf, int len) {
+        SrtpSession s = srtp;
+        int n = s == null ? -1 : s.protectRtp(buf, 0, len);
+        if (n < 0) {
+            return false;
+        }
+        counters.onProbationSent(n);
+        return ice.send(buf, 0, n);
     }
 
     private TransportCongestionControlClient client() {
@@ -469,6 +552,7 @@ public final class WebRtcTransport {
         for (Consumer c : consumerList) {
             c.onSecondTick(nowNanos);
         }
+        allocateLayers(nowNanos); // stream bitrates and activity were just updated
         maybeTraceBwe(nowNanos);
         if (connected()) {
             rtcp.sendReports(nowNanos, epochMillis);
@@ -478,6 +562,12 @@ public final class WebRtcTransport {
     void onFastTick(long nowNanos) {
         if (!connected()) {
             return;
+        }
+        if (allocationDue) {
+            allocateLayers(nowNanos);
+        }
+        if (tccClient != null && tccClient.probing()) {
+            sendProbation(nowNanos);
         }
         for (Producer p : producerList) {
             p.onFastTick(nowNanos);

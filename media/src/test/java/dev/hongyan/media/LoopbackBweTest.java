@@ -3,6 +3,8 @@ package dev.hongyan.media;
 import static dev.hongyan.media.LoopbackForwardingTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hongyan.media.bwe.TransportCongestionControlServer;
 import dev.hongyan.media.dtls.DtlsRole;
 import dev.hongyan.media.loopback.LoopbackPeer;
@@ -94,6 +96,15 @@ class LoopbackBweTest {
             assertThat(recv.transport().availableOutgoingBitrate().get(5, TimeUnit.SECONDS)).isPositive();
             // The producer side has no consumers: no estimate, so no trace there.
             assertThat(send.transport().availableOutgoingBitrate().get(5, TimeUnit.SECONDS)).isEqualTo(-1L);
+
+            // Stats as mediasoup renders them: the estimate as availableOutgoingBitrate, absent without one.
+            ObjectMapper json = new ObjectMapper();
+            JsonNode recvStats = json.valueToTree(recv.transport().getStats().get(5, TimeUnit.SECONDS).get(0));
+            assertThat(recvStats.path("availableOutgoingBitrate").isIntegralNumber()).as(recvStats.toString()).isTrue();
+            assertThat(recvStats.path("availableOutgoingBitrate").asLong()).isPositive();
+            JsonNode sendStats = json.valueToTree(send.transport().getStats().get(5, TimeUnit.SECONDS).get(0));
+            assertThat(sendStats.has("availableOutgoingBitrate")).as(sendStats.toString()).isFalse();
+            assertThat(sendStats.path("type").asText()).isEqualTo("webrtc-transport");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.hongyan.gateway.protoo;
 
-/** Stored and reported by the engine; it weighs nothing until there is bandwidth estimation. */
+/** mediasoup's consumer priority: how the peer's estimated downlink is shared among its simulcast consumers. */
 final class SetConsumerPriorityHandler implements ProtooHandler<Bodies.Priority> {
 
     @Override

@@ -21,9 +21,9 @@
  *       without {@code sctpParameters}; {@code produceData} is refused with "not supported yet";
  *       {@code getDataProducerStats}/{@code getDataConsumerStats} answer "not found"; no
  *       {@code newDataConsumer}, no chat/bot.</li>
- *   <li>{@code downlinkBwe} is sent as the demo does, from the consuming transport's {@code bwe} trace; the
- *       estimate does not choose layers yet. The ActiveSpeakerObserver's {@code dominantspeaker} is not
- *       there (the demo only logs it).</li>
+ *   <li>The ActiveSpeakerObserver's {@code dominantspeaker} is not there (the demo only logs it).
+ *       {@code downlinkBwe} is sent as the demo does, from the consuming transport's {@code bwe} trace, whose
+ *       estimate also chooses simulcast layers, shared by {@code setConsumerPriority}.</li>
  *   <li>{@code forceTcp} is ignored (one UDP port, no ICE-TCP); {@code consumerReplicas} is ignored.</li>
  *   <li>{@code applyNetworkThrottle}/{@code resetNetworkThrottle}: 403 "operation NOT allowed" unless
  *       {@code protoo.networkThrottleSecret} matches, and then still refused (500): we never run {@code tc}.</li>

@@ -73,6 +73,11 @@ final class DelayBasedController {
         return estimate;
     }
 
+    /** A probe showed the path carries {@code bitrate}: never below it from now. */
+    void raiseTo(long bitrate) {
+        estimate = Math.max(estimate, bitrate);
+    }
+
     /** Keeps the rate within the estimator's bounds. */
     void clamp(long min, long max) {
         estimate = Math.max(min, Math.min(max, estimate));

@@ -9,9 +9,10 @@ import java.util.List;
  * [{@code minBitrate}, {@code maxBitrate}]. It starts at {@code initialBitrate} (mediasoup's
  * initialAvailableOutgoingBitrate is 600 kbit/s).
  *
- * <p>The engine does not pace or probe: it forwards what producers send. So the estimate grows only as
- * far as the traffic shows ({@link DelayBasedController#MAX_OVER_ACKNOWLEDGED} × acknowledged), and it is
- * a measurement to report and to weigh layers with, not a rate anything here is held to.
+ * <p>The engine does not pace: it forwards what producers send. So the estimate grows only as far as the
+ * traffic shows ({@link DelayBasedController#MAX_OVER_ACKNOWLEDGED} × acknowledged), unless a probe
+ * ({@link PaddingProber}) shows more and {@link #onProbeResult} lifts it. It is a measurement to report and
+ * to choose consumers' layers with, not a rate anything here is held to.
  */
 public final class SendSideEstimator {
     public static final long DEFAULT_INITIAL_BITRATE = 600_000;
@@ -61,6 +62,22 @@ public final class SendSideEstimator {
 
     public long lossBasedBitrate() {
         return lossBased.estimate();
+    }
+
+    /**
+     * A probe showed the path carried {@code bitrate} without delay build-up: both controllers start from
+     * at least that (the loss-based one too, or its slow climb would hold the combined figure back). Ignored
+     * while the delay trend says overuse. Returns the new available bitrate.
+     */
+    public long onProbeResult(long bitrate) {
+        if (trendline.usage() == BandwidthUsage.OVERUSING) {
+            return available;
+        }
+        long capped = Math.min(maxBitrate, bitrate);
+        delayBased.raiseTo(capped);
+        lossBased.set(Math.max(lossBased.estimate(), capped));
+        available = Math.max(minBitrate, Math.min(maxBitrate, Math.min(delayBased.estimate(), lossBased.estimate())));
+        return available;
     }
 
     /**

@@ -12,6 +12,10 @@ import java.util.List;
  *
  * <p>An endpoint that negotiated REMB rather than transport-cc tells its estimate outright; until
  * transport-cc feedback arrives, the last REMB is the available bitrate.
+ *
+ * <p>When the transport's layer allocation wants more than the estimate ({@link #wantBitrate}), a
+ * {@link PaddingProber} says how much padding to send ({@link #paddingDue}); what the receiver acknowledges
+ * of it can lift the estimate. Only with transport-cc feedback: a REMB says nothing about our padding.
  */
 public final class TransportCongestionControlClient {
     /** Sent packets remembered: several seconds at video rates, far more than a feedback interval. */
@@ -31,6 +35,7 @@ public final class TransportCongestionControlClient {
     private static final byte ACKNOWLEDGED = 3;
 
     private final SendSideEstimator estimator;
+    private final PaddingProber prober = new PaddingProber();
     private final int[] sequences = new int[HISTORY];
     private final long[] sendMicros = new long[HISTORY];
     private final int[] sizes = new int[HISTORY];
@@ -61,6 +66,7 @@ public final class TransportCongestionControlClient {
         sendMicros[slot] = nowNanos / 1000;
         sizes[slot] = size;
         states[slot] = SENT;
+        prober.onSent(size);
     }
 
     /** The endpoint's feedback; returns the results handed to the estimator (for tests and logs). */
@@ -99,6 +105,10 @@ public final class TransportCongestionControlClient {
         if (!results.isEmpty()) {
             transportCcFeedbacks++;
             estimator.onFeedback(results, nowNanos / 1000);
+            long shown = prober.onFeedback(estimator.acknowledgedBitrate(), estimator.delayUsage(), nowNanos);
+            if (shown > 0) {
+                estimator.onProbeResult(shown);
+            }
         }
         return results;
     }
@@ -115,6 +125,23 @@ public final class TransportCongestionControlClient {
 
     public long availableBitrate() {
         return transportCcFeedbacks == 0 && rembBitrate >= 0 ? rembBitrate : estimator.availableBitrate();
+    }
+
+    /**
+     * The layer allocation would need an estimate of {@code bitrate} for its next upgrade: probe for it
+     * if the estimate is short of it (see {@link PaddingProber}). Returns whether a probe started.
+     */
+    public boolean wantBitrate(long bitrate, long nowNanos) {
+        return transportCcFeedbacks > 0 && prober.want(bitrate, availableBitrate(), nowNanos);
+    }
+
+    /** Bytes of padding to send now (0 unless probing). */
+    public int paddingDue(long nowNanos) {
+        return prober.paddingDue(nowNanos);
+    }
+
+    public boolean probing() {
+        return prober.probing();
     }
 
     /** What the transport's consumers want now (bit/s); see {@link BweTraceInfo#effectiveDesiredBitrate()}. */

@@ -10,7 +10,9 @@
  * with our own transport-wide sequence, remember when and how much we sent, and read the endpoint's
  * feedback into a {@link dev.hongyan.media.bwe.SendSideEstimator}: acknowledged bitrate, a delay-based
  * controller over the trend of the one-way delay gradient, and a loss-based controller
- * (draft-ietf-rmcat-gcc-02 §5 and §6). The result is the transport's available outgoing bitrate.
+ * (draft-ietf-rmcat-gcc-02 §5 and §6). The result is the transport's available outgoing bitrate, which
+ * the transport shares among its consumers' layers; when that allocation wants more, a
+ * probe with padding can show more.
  *
  * <p>Everything here runs on the engine's event loop; times are passed in, never read from a clock, so
  * the estimators are deterministic and tested with synthetic feedback.

@@ -27,6 +27,9 @@ class SendSideEstimatorTest {
         final ArrayDeque<long[]> inFlight = new ArrayDeque<>(); // {seq, arrivalNanos}
         final Set<BandwidthUsage> seen = EnumSet.noneOf(BandwidthUsage.class);
         final List<Long> availableEachSecond = new ArrayList<>();
+        /** What the layer allocation would want, told to the client every 100 ms (0: nothing). */
+        long wanted;
+        long paddingBytes;
         long capacity;
         int lossEvery;
         long queueFreeAt;
@@ -46,6 +49,16 @@ class SendSideEstimatorTest {
                 if (now % (33 * MS) == 0) {
                     for (int k = 0; k < perFrame; k++) {
                         send(1200);
+                    }
+                }
+                if (now % (100 * MS) == 0 && wanted > 0) {
+                    client.wantBitrate(wanted, now);
+                }
+                if (now % (20 * MS) == 0) {
+                    // The transport's fast tick: the padding a probe asks for, in 280-byte packets.
+                    for (int due = client.paddingDue(now); due > 0; due -= 280) {
+                        send(280);
+                        paddingBytes += 280;
                     }
                 }
                 while (!inFlight.isEmpty() && inFlight.peek()[1] <= now) {
@@ -121,6 +134,46 @@ class SendSideEstimatorTest {
         path.run(400_000, 10); // the sender backs off; the queue drains
         path.run(1_000_000, 20);
         assertThat(path.available()).isGreaterThan(during);
+    }
+
+    @Test
+    void aProbeLiftsAnEstimateHeldDownByLittleTraffic() {
+        Path path = new Path(10_000_000, 0);
+        path.run(300_000, 10);
+        long appLimited = path.available();
+        // About the 600k start: it grew a little before the acknowledged rate was known, and 1.5 × 288k is below it.
+        assertThat(appLimited).isLessThan(650_000L);
+        assertThat(path.paddingBytes).isZero();
+
+        // The allocation wants 1.5 Mbit/s: probes at up to twice the estimate each, a few seconds apart.
+        path.wanted = 1_500_000;
+        path.run(300_000, 10);
+        assertThat(path.seen).containsOnly(BandwidthUsage.NORMAL);
+        assertThat(path.available()).isGreaterThanOrEqualTo(1_500_000L);
+        assertThat(path.client.probing()).isFalse();
+        long padding = path.paddingBytes;
+        assertThat(padding).isPositive();
+
+        // Wanted no more than there is: no probe, no padding.
+        path.run(300_000, 5);
+        assertThat(path.paddingBytes).isEqualTo(padding);
+        assertThat(path.available()).as("not pulled down by the little traffic").isGreaterThanOrEqualTo(1_500_000L);
+    }
+
+    @Test
+    void aProbeIntoABottleneckFailsAndDoesNotLiftTheEstimatePastIt() {
+        Path path = new Path(700_000, 0);
+        path.run(300_000, 5);
+        path.wanted = 3_000_000;
+        long max = 0;
+        for (int s = 0; s < 30; s++) {
+            path.run(300_000, 1);
+            max = Math.max(max, path.available());
+        }
+        assertThat(path.seen).contains(BandwidthUsage.OVERUSING);
+        assertThat(max).as("never lifted past the 700 kbit/s bottleneck").isLessThanOrEqualTo(700_000L);
+        // Backing off 10 s, then 20 s: two probes in 30 s, not one after another.
+        assertThat(path.paddingBytes * 8).isLessThan(2L * 3 * 1_400_000);
     }
 
     @Test
