@@ -171,12 +171,13 @@ class SessionServiceTest {
 
     @Test
     void anAnsweredCallDoesNotTimeOut() throws Exception {
-        SessionService sessions = service(100, 4);
+        // A timeout long enough that a stalled test thread cannot let it fire before the answer is given.
+        SessionService sessions = service(1_000, 4);
         Client alice = online("alice");
         Client bob = online("bob");
         Session session = sessions.call(alice, "bob", true, true, s -> { });
         sessions.exchange(bob, session.sessionId(), Map.of("type", "answer"));
-        scheduler.schedule(() -> { }, 300, TimeUnit.MILLISECONDS).get();
+        scheduler.schedule(() -> { }, 1_500, TimeUnit.MILLISECONDS).get();
         assertThat(session.state()).isEqualTo(SessionState.ACTIVE);
         assertThat(endpoint(alice).signals()).containsExactly("session::exchange");
     }
