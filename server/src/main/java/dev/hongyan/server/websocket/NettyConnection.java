@@ -26,6 +26,11 @@ final class NettyConnection implements Connection {
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Loop-confined: written by the Outbox in its current batch and not flushed yet. */
     private boolean awaitingFlush;
+    /**
+     * Loop-confined: the 101 has been written and Netty has taken the HTTP codec out of the pipeline.
+     * Until then a ready-made frame (a plain ByteBuf) would meet the HTTP encoder, which refuses it.
+     */
+    private boolean httpCodecGone;
 
     NettyConnection(String id, String remoteIp, Channel channel, Outbox outbox) {
         this.id = id;
@@ -98,6 +103,16 @@ final class NettyConnection implements Connection {
 
     Channel channel() {
         return channel;
+    }
+
+    /** On the loop, once the handshake's 101 is written (Netty removes the HTTP codec just before). */
+    void handshakeDone() {
+        httpCodecGone = true;
+    }
+
+    /** On the loop: whether a ready-made frame may be written (see {@link TextFrames}). */
+    boolean takesEncodedFrames() {
+        return httpCodecGone;
     }
 
     /** On the loop, by the Outbox: true the first time in a batch, when the caller must flush it later. */

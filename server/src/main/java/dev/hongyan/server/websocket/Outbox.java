@@ -2,6 +2,7 @@ package dev.hongyan.server.websocket;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.internal.PlatformDependent;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,16 +64,21 @@ final class Outbox implements Runnable {
                 if (!channel.isActive()) {
                     continue;
                 }
-                // A fan-out posts the same String instance (rendered once) to every receiver in a row.
-                if (letter.text() != lastText) {
-                    if (lastFrame != null) {
-                        lastFrame.release();
+                if (!connection.takesEncodedFrames()) {
+                    // Just upgraded, the 101 not yet written: Netty's encoder makes the frame.
+                    channel.write(new TextWebSocketFrame(letter.text()), channel.voidPromise());
+                } else {
+                    // A fan-out posts the same String instance (rendered once) to every receiver in a row.
+                    if (letter.text() != lastText) {
+                        if (lastFrame != null) {
+                            lastFrame.release();
+                        }
+                        lastText = letter.text();
+                        lastFrame = TextFrames.encode(channel.alloc(), lastText);
                     }
-                    lastText = letter.text();
-                    lastFrame = TextFrames.encode(channel.alloc(), lastText);
+                    // Already a frame: the WebSocket encoder lets a ByteBuf pass untouched.
+                    channel.write(lastFrame.retainedDuplicate(), channel.voidPromise());
                 }
-                // Already a frame: the WebSocket encoder lets a ByteBuf pass untouched.
-                channel.write(lastFrame.retainedDuplicate(), channel.voidPromise());
                 if (connection.markForFlush()) {
                     toFlush.add(connection);
                 }

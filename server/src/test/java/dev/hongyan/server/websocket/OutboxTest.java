@@ -1,6 +1,7 @@
 package dev.hongyan.server.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -9,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import java.nio.charset.StandardCharsets;
@@ -49,10 +51,39 @@ class OutboxTest {
     private final List<Runnable> tasks = new ArrayList<>();
     private final Outbox outbox = new Outbox(tasks::add);
 
+    /** A connection past its handshake (the HTTP codec gone), writing into {@code wire}. */
     private NettyConnection connection(Wire wire) {
         EmbeddedChannel channel = new EmbeddedChannel(wire);
         flushLog.clear();
-        return new NettyConnection("c", "127.0.0.1", channel, outbox);
+        NettyConnection connection = new NettyConnection("c", "127.0.0.1", channel, outbox);
+        connection.handshakeDone();
+        return connection;
+    }
+
+    @Test
+    void untilTheHandshakeIsWrittenLettersGoThroughNettysEncoder() {
+        // The pipeline while the 101 is being written: Netty's frame encoder below the HTTP codec.
+        EmbeddedChannel channel = new EmbeddedChannel(new WebSocket08FrameEncoder(false), new HttpServerCodec());
+        NettyConnection connection = new NettyConnection("c", "127.0.0.1", channel, outbox);
+        ByteBuf ready = TextFrames.encode(UnpooledByteBufAllocator.DEFAULT, "early");
+        assertThatThrownBy(() -> channel.writeOutbound(ready)).as("the HTTP encoder refuses a plain buffer")
+                .hasMessageContaining("unexpected message type");
+
+        outbox.post(connection, "early");
+        tasks.remove(0).run();
+        ByteBuf early = channel.readOutbound();
+        assertThat(payloadOf(early)).isEqualTo("early");
+        early.release();
+
+        channel.pipeline().remove(HttpServerCodec.class);
+        connection.handshakeDone();
+        outbox.post(connection, "later");
+        tasks.remove(0).run();
+        ByteBuf later = channel.readOutbound();
+        assertThat(payloadOf(later)).isEqualTo("later");
+        assertThat(later.refCnt()).as("the shared frame itself, passed down untouched").isEqualTo(1);
+        later.release();
+        assertThat(channel.finishAndReleaseAll()).isFalse();
     }
 
     @Test
