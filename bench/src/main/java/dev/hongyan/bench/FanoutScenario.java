@@ -71,6 +71,7 @@ final class FanoutScenario implements Scenario {
             BenchClient sender = opened.get(0);
             log.printf("bench: %d registered; %d broadcasts to %d receivers%n", opened.size(), repeat, opened.size() - 1);
 
+            OwnHeap.collectBeforeTimedPhase();
             CpuMeter cpu = CpuMeter.start(settings.probe());
             long firstSend = System.nanoTime();
             for (int m = 0; m < repeat && !deadline.expired(); m++) {

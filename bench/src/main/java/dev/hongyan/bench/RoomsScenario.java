@@ -158,6 +158,7 @@ final class RoomsScenario implements Scenario {
         LatencyHistogram latency = new LatencyHistogram();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
         List<CompletableFuture<?>> replies = new ArrayList<>();
+        OwnHeap.collectBeforeTimedPhase();
         CpuMeter cpu = CpuMeter.start(probe);
         Pacer pacer = new Pacer(enterRate);
         long i = 0;
@@ -213,6 +214,7 @@ final class RoomsScenario implements Scenario {
         long before = latency.count();
         long expected = 0;
         long sent = 0;
+        OwnHeap.collectBeforeTimedPhase();
         CpuMeter cpu = CpuMeter.start(probe);
         Pacer pacer = new Pacer(broadcastRate);
         long end = pacer.start() + TimeUnit.SECONDS.toNanos(broadcastSeconds);

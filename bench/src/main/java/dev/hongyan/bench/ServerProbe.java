@@ -71,13 +71,39 @@ final class ServerProbe {
     }
 
     /**
-     * The server's CPU seconds so far (Micrometer's process_cpu_time_ns_total), -1 when not exported.
-     * CPU per operation is the figure that survives a shared, noisy machine: rates and latencies move
-     * with the neighbours' load, the work done per delivery much less.
+     * CPU and GC pauses so far, from one reading. CPU is Micrometer's process_cpu_time_ns_total (-1 when
+     * not exported): CPU per operation is the figure that survives a shared, noisy machine, where rates
+     * and latencies move with the neighbours' load. {@code gcPauses} and {@code gcPauseSeconds} are -1 when
+     * the server exports no jvm_gc_pause (Micrometer's JVM GC metrics: the collections the JVM reports,
+     * which for G1 leaves out the short remark and cleanup pauses).
      */
-    double cpuSeconds() throws IOException, InterruptedException {
-        Map<String, Double> series = parse(fetch());
-        return series.containsKey("process_cpu_time_ns_total") ? series.get("process_cpu_time_ns_total") / 1e9 : -1;
+    Usage usage() throws IOException, InterruptedException {
+        return usageOf(parse(fetch()));
+    }
+
+    static Usage usageOf(Map<String, Double> series) {
+        boolean gc = series.keySet().stream().anyMatch(k -> k.startsWith("jvm_gc_pause_seconds_count"));
+        return new Usage(
+                series.containsKey("process_cpu_time_ns_total") ? series.get("process_cpu_time_ns_total") / 1e9 : -1,
+                gc ? sum(series, "jvm_gc_pause_seconds_count", null) : -1,
+                gc ? sum(series, "jvm_gc_pause_seconds_sum", null) : -1);
+    }
+
+    /** A process's cumulative CPU time and GC pauses; -1 for what it does not tell. */
+    record Usage(double cpuSeconds, double gcPauses, double gcPauseSeconds) {}
+
+    /**
+     * This process's collections and their summed time so far (the load generator's own pauses: while
+     * they last, replies wait unread and count as latency).
+     */
+    static Usage ownGc() {
+        long count = 0;
+        long millis = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new Usage(ownCpuSeconds(), count, millis / 1e3);
     }
 
     /** This process's CPU seconds so far (the load generator's own cost). */

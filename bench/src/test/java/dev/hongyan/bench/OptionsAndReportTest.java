@@ -74,6 +74,24 @@ class OptionsAndReportTest {
         assertThat(ServerProbe.sum(series, "hongyan_websocket_connections", "endpoint=\"/websocket.signal\"")).isEqualTo(5.0);
         assertThat(ServerProbe.sum(series, "process_resident_memory_bytes", null)).isEqualTo(1.32276224E8);
         assertThat(ServerProbe.sum(series, "hongyan_rooms", null)).isZero();
+        assertThat(ServerProbe.usageOf(series)).as("no CPU or GC series").isEqualTo(new ServerProbe.Usage(-1, -1, -1));
+    }
+
+    @Test
+    void cpuAndGcPausesAreReadFromOneScrape() {
+        String text = """
+                process_cpu_time_ns_total 2.5E9
+                jvm_gc_pause_seconds_count{action="end of minor GC",cause="G1 Evacuation Pause",gc="G1 Young Generation"} 21.0
+                jvm_gc_pause_seconds_sum{action="end of minor GC",cause="G1 Evacuation Pause",gc="G1 Young Generation"} 2.08
+                jvm_gc_pause_seconds_count{action="end of minor GC",cause="Metadata GC Threshold",gc="G1 Young Generation"} 1.0
+                jvm_gc_pause_seconds_sum{action="end of minor GC",cause="Metadata GC Threshold",gc="G1 Young Generation"} 0.065
+                jvm_gc_pause_seconds_max{action="end of minor GC",cause="G1 Evacuation Pause",gc="G1 Young Generation"} 0.1
+                """;
+        ServerProbe.Usage usage = ServerProbe.usageOf(ServerProbe.parse(text));
+        assertThat(usage.cpuSeconds()).isEqualTo(2.5);
+        assertThat(usage.gcPauses()).isEqualTo(22.0);
+        assertThat(usage.gcPauseSeconds()).isCloseTo(2.145, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ServerProbe.ownGc().gcPauses()).as("this JVM's own collections").isNotNegative();
     }
 
     @Test

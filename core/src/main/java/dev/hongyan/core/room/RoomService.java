@@ -143,6 +143,11 @@ public final class RoomService implements ClientListener {
      * holding a valid invitation (consumed here); otherwise a wrong or missing one is UNAUTHORIZED,
      * and repeated failures lock this client out of this room for a while (TOO_MANY_ATTEMPTS).
      * Already a member: CONFLICT. Room or client limits: LIMIT_EXCEEDED.
+     *
+     * <p>The future completes on the room's executor before the other members are told, in the same
+     * turn: whatever the caller chains on it (the newcomer's answer) is queued ahead of the fan-out
+     * instead of behind a frame to every member, and the members still hear room::enter before any
+     * later event of the room.
      */
     public CompletableFuture<Entered> enter(Client client, String roomId, String password) {
         Room room = rooms.get(roomId);
@@ -156,7 +161,11 @@ public final class RoomService implements ClientListener {
                         : CompletableFuture.supplyAsync(() -> checkPassword(room, password, throttleKey), workers)
                                 .whenCompleteAsync((checked, failure) -> room.endPasswordCheck(client.clientId()),
                                         room.executor()))
-                .thenCompose(admission -> room.executor().submit(() -> admit(room, client, admission)));
+                .thenCompose(admission -> {
+                    CompletableFuture<Entered> entered = new CompletableFuture<>();
+                    room.executor().execute(() -> admit(room, client, admission, entered));
+                    return entered;
+                });
     }
 
     /** Leaves the room; the other members are told with room::leave. Not a member: NOT_FOUND. */
@@ -401,7 +410,19 @@ public final class RoomService implements ClientListener {
         }
     }
 
-    private Entered admit(Room room, Client client, Admission admission) {
+    /** Enters the client, completes {@code entered}, then tells the other members. */
+    private void admit(Room room, Client client, Admission admission, CompletableFuture<Entered> entered) {
+        try {
+            entered.complete(join(room, client, admission));
+        } catch (RuntimeException e) {
+            entered.completeExceptionally(e);
+            return;
+        }
+        tellMembers(room, Notification.of(ENTER, new MemberEntered(room.id(), client.clientId(), client.status())),
+                client);
+    }
+
+    private Entered join(Room room, Client client, Admission admission) {
         checkEnterable(room, client);
         // A connection that took this clientId over (same account) replaces the old one, which
         // was never told it left: the members hear it leave, then the new one enter.
@@ -423,8 +444,6 @@ public final class RoomService implements ClientListener {
         }
         room.cancelEmptyTimer();
         room.addMember(client);
-        tellMembers(room, Notification.of(ENTER,
-                new MemberEntered(room.id(), client.clientId(), client.status())), client);
         return new Entered(room.info(), client.clientId(), room.memberStatuses());
     }
 

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,16 @@ class RoomServiceTest {
 
     private String locked(Client owner, String password) {
         return done(rooms.create(owner, "locked room", password, null)).roomId();
+    }
+
+    /**
+     * Enters and waits for the rest of the room's turn: enter's future completes before the other
+     * members are told (so the answer leaves first), and tests look at their inboxes next.
+     */
+    private Entered entered(Client client, String roomId, String password) {
+        Entered entered = done(rooms.enter(client, roomId, password));
+        fixture.settle(roomId);
+        return entered;
     }
 
     @SuppressWarnings("unchecked")
@@ -135,10 +147,10 @@ class RoomServiceTest {
         Client bob = fixture.online("bob");
         Client carol = fixture.online("carol");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
+        entered(alice, roomId, null);
         inbox(bob).clear();
 
-        Entered entered = done(rooms.enter(bob, roomId, null));
+        Entered entered = entered(bob, roomId, null);
 
         assertThat(entered.clientId()).isEqualTo("bob");
         assertThat(entered.room().clientSize()).isEqualTo(2);
@@ -154,10 +166,47 @@ class RoomServiceTest {
     }
 
     @Test
+    void theNewcomerIsAnsweredBeforeTheMembersAreToldAndTheyHearItBeforeLaterEvents() throws Exception {
+        Client alice = fixture.online("alice");
+        Client bob = fixture.online("bob");
+        String roomId = open(alice);
+        entered(alice, roomId, null);
+        // Hold the room's executor, so that what is chained on enter's future is in place when it completes.
+        CountDownLatch hold = new CountDownLatch(1);
+        CompletableFuture<Object> held = rooms.inRoom(roomId, room -> {
+            await(hold);
+            return null;
+        });
+        List<String> aliceHadAtTheAnswer = new CopyOnWriteArrayList<>();
+        // As a newcomer does: broadcast as soon as the answer is in.
+        CompletableFuture<Void> broadcast = rooms.enter(bob, roomId, null).thenCompose(entered -> {
+            aliceHadAtTheAnswer.addAll(inbox(alice).signals());
+            return rooms.broadcast(bob, roomId, Map.of("text", "hi"));
+        });
+        hold.countDown();
+        done(held);
+        done(broadcast);
+
+        assertThat(aliceHadAtTheAnswer).as("the answer is chained before the fan-out").isEmpty();
+        assertThat(inbox(alice).signals()).as("told in the same turn, before the room's next event")
+                .containsExactly("room::enter", "room::broadcast");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("never released");
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void enteringTwiceIsAConflict() {
         Client alice = fixture.online("alice");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
+        entered(alice, roomId, null);
 
         assertThat(error(rooms.enter(alice, roomId, null))).isEqualTo(ErrorCode.CONFLICT);
         assertThat(rooms.status(roomId).clientSize()).isEqualTo(1);
@@ -179,9 +228,9 @@ class RoomServiceTest {
         assertThat(error(rooms.enter(bob, roomId, null))).isEqualTo(ErrorCode.UNAUTHORIZED);
         assertThat(error(rooms.enter(bob, roomId, "wrong"))).isEqualTo(ErrorCode.UNAUTHORIZED);
         assertThat(bob.roomIds()).isEmpty();
-        assertThat(done(rooms.enter(bob, roomId, "pw")).clientId()).isEqualTo("bob");
+        assertThat(entered(bob, roomId, "pw").clientId()).isEqualTo("bob");
         // the second right password is checked from the cache
-        assertThat(done(rooms.enter(alice, roomId, "pw")).room().clientSize()).isEqualTo(2);
+        assertThat(entered(alice, roomId, "pw").room().clientSize()).isEqualTo(2);
     }
 
     @Test
@@ -199,11 +248,11 @@ class RoomServiceTest {
         assertThat(error(lockedOut)).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
         assertThat(message(lockedOut)).contains("try again in");
 
-        assertThat(done(rooms.enter(carol, roomId, "pw")).clientId()).as("another client").isEqualTo("carol");
-        assertThat(done(rooms.enter(bob, otherRoom, "pw")).clientId()).as("another room").isEqualTo("bob");
+        assertThat(entered(carol, roomId, "pw").clientId()).as("another client").isEqualTo("carol");
+        assertThat(entered(bob, otherRoom, "pw").clientId()).as("another room").isEqualTo("bob");
 
         fixture.clock.advance(Duration.ofMinutes(2));
-        assertThat(done(rooms.enter(bob, roomId, "pw")).clientId()).isEqualTo("bob");
+        assertThat(entered(bob, roomId, "pw").clientId()).isEqualTo("bob");
     }
 
     @Test
@@ -228,15 +277,15 @@ class RoomServiceTest {
         Client root = fixture.admin("root");
         String roomId = locked(alice, "pw");
 
-        assertThat(done(rooms.enter(root, roomId, null)).clientId()).isEqualTo("root");
+        assertThat(entered(root, roomId, null).clientId()).isEqualTo("root");
     }
 
     @Test
     void maxMembersIsEnforced() {
         use(new RoomFixture(RoomFixture.settings(100, 2, 4, 60_000)));
         String roomId = open(fixture.online("alice"));
-        done(rooms.enter(fixture.online("a"), roomId, null));
-        done(rooms.enter(fixture.online("b"), roomId, null));
+        entered(fixture.online("a"), roomId, null);
+        entered(fixture.online("b"), roomId, null);
         Client c = fixture.online("c");
 
         CompletableFuture<Entered> full = rooms.enter(c, roomId, null);
@@ -252,8 +301,8 @@ class RoomServiceTest {
         String one = open(alice);
         String two = open(alice);
         String three = open(alice);
-        done(rooms.enter(alice, one, null));
-        done(rooms.enter(alice, two, null));
+        entered(alice, one, null);
+        entered(alice, two, null);
 
         CompletableFuture<Entered> tooMany = rooms.enter(alice, three, null);
         assertThat(error(tooMany)).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
@@ -262,7 +311,7 @@ class RoomServiceTest {
         assertThat(rooms.status(three).clientSize()).isZero();
 
         done(rooms.leave(alice, one));
-        assertThat(done(rooms.enter(alice, three, null)).clientId()).isEqualTo("alice");
+        assertThat(entered(alice, three, null).clientId()).isEqualTo("alice");
     }
 
     @Test
@@ -282,12 +331,12 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
-        done(rooms.enter(bob, roomId, null));
+        entered(alice, roomId, null);
+        entered(bob, roomId, null);
         Client bobAgain = fixture.online("bob");
         inbox(alice).clear();
 
-        done(rooms.enter(bobAgain, roomId, null));
+        entered(bobAgain, roomId, null);
 
         assertThat(inbox(alice).signals()).containsExactly("room::leave", "room::enter");
         assertThat(bob.roomIds()).isEmpty();
@@ -302,7 +351,7 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         String roomId = locked(alice, "pw");
-        done(rooms.enter(alice, roomId, "pw"));
+        entered(alice, roomId, "pw");
 
         done(rooms.invite(alice, roomId, "bob"));
 
@@ -310,7 +359,7 @@ class RoomServiceTest {
         assertThat(body(invite)).containsEntry("roomId", roomId).containsEntry("name", "locked room")
                 .containsEntry("clientId", "bob").containsEntry("from", "alice").containsEntry("passwordProtected", true)
                 .doesNotContainKeys("password", "passowrd");
-        assertThat(done(rooms.enter(bob, roomId, null)).clientId()).isEqualTo("bob");
+        assertThat(entered(bob, roomId, null).clientId()).isEqualTo("bob");
 
         done(rooms.leave(bob, roomId));
         assertThat(error(rooms.enter(bob, roomId, null))).as("single use").isEqualTo(ErrorCode.UNAUTHORIZED);
@@ -321,7 +370,7 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         String roomId = locked(alice, "pw");
-        done(rooms.enter(alice, roomId, "pw"));
+        entered(alice, roomId, "pw");
         done(rooms.invite(alice, roomId, "bob"));
 
         fixture.clock.advance(Duration.ofMillis(60_001));
@@ -334,7 +383,7 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         String roomId = locked(alice, "pw");
-        done(rooms.enter(alice, roomId, "pw"));
+        entered(alice, roomId, "pw");
         done(rooms.invite(alice, roomId, "bob"));
         fixture.registry.remove(bob);
         Client impostor = fixture.online("bob", "mallory", Role.USER);
@@ -348,7 +397,7 @@ class RoomServiceTest {
         Client bob = fixture.online("bob");
         Client carol = fixture.online("carol");
         String roomId = open(alice);
-        done(rooms.enter(bob, roomId, null));
+        entered(bob, roomId, null);
 
         assertThat(error(rooms.invite(carol, roomId, "alice"))).as("a non-member").isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(error(rooms.invite(bob, roomId, "nobody"))).as("offline invitee").isEqualTo(ErrorCode.NOT_FOUND);
@@ -365,8 +414,8 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
-        done(rooms.enter(bob, roomId, null));
+        entered(alice, roomId, null);
+        entered(bob, roomId, null);
         inbox(bob).clear();
 
         done(rooms.leave(bob, roomId));
@@ -395,8 +444,8 @@ class RoomServiceTest {
         String one = open(alice);
         String two = open(alice);
         for (String roomId : List.of(one, two)) {
-            done(rooms.enter(alice, roomId, null));
-            done(rooms.enter(bob, roomId, null));
+            entered(alice, roomId, null);
+            entered(bob, roomId, null);
         }
 
         fixture.clients.offline(bob);
@@ -416,7 +465,7 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         String roomId = open(alice);
-        done(rooms.enter(bob, roomId, null));
+        entered(bob, roomId, null);
 
         assertThat(error(rooms.close(bob, roomId))).isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(rooms.list()).hasSize(1);
@@ -433,8 +482,8 @@ class RoomServiceTest {
         Client carol = fixture.online("carol");
         Client root = fixture.admin("root");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
-        done(rooms.enter(bob, roomId, null));
+        entered(alice, roomId, null);
+        entered(bob, roomId, null);
         inbox(alice).clear();
         inbox(bob).clear();
         inbox(root).clear();
@@ -455,7 +504,7 @@ class RoomServiceTest {
     void theOwnerClosingWhileInTheRoomIsToldOnce() {
         Client alice = fixture.online("alice");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
+        entered(alice, roomId, null);
         done(rooms.close(alice, roomId));
         assertThat(inbox(alice).of("room::close")).hasSize(1);
     }
@@ -479,7 +528,7 @@ class RoomServiceTest {
         Client carol = fixture.online("carol");
         String roomId = open(alice);
         for (Client client : List.of(alice, bob, carol)) {
-            done(rooms.enter(client, roomId, null));
+            entered(client, roomId, null);
         }
         inbox(alice).clear();
         inbox(bob).clear();
@@ -503,7 +552,7 @@ class RoomServiceTest {
         Client root = fixture.admin("root");
         String roomId = open(alice);
         for (Client client : List.of(alice, bob, carol)) {
-            done(rooms.enter(client, roomId, null));
+            entered(client, roomId, null);
         }
 
         assertThat(error(rooms.expel(bob, roomId, "carol"))).as("a plain member").isEqualTo(ErrorCode.FORBIDDEN);
@@ -526,8 +575,8 @@ class RoomServiceTest {
         Client bob = fixture.online("bob");
         Client carol = fixture.online("carol");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
-        done(rooms.enter(bob, roomId, null));
+        entered(alice, roomId, null);
+        entered(bob, roomId, null);
         inbox(alice).clear();
         inbox(carol).clear();
         Object payload = Map.of("roomId", roomId, "text", "hello");
@@ -547,7 +596,7 @@ class RoomServiceTest {
         Client carol = fixture.online("carol");
         Client root = fixture.admin("root");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
+        entered(alice, roomId, null);
 
         assertThat(done(rooms.members(alice, roomId))).extracting(ClientStatus::clientId).containsExactly("alice");
         assertThat(done(rooms.members(root, roomId))).hasSize(1);
@@ -561,8 +610,8 @@ class RoomServiceTest {
         Client bob = fixture.online("bob");
         Client carol = fixture.online("carol");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
-        done(rooms.enter(bob, roomId, null));
+        entered(alice, roomId, null);
+        entered(bob, roomId, null);
 
         assertThat(done(rooms.mediaIds(alice, roomId, null))).isEqualTo(MemberMediaIds.none(roomId, "alice"));
         assertThat(done(rooms.mediaIds(alice, roomId, "bob")).clientId()).isEqualTo("bob");
@@ -593,8 +642,8 @@ class RoomServiceTest {
                 calls.add("close");
             }
         }));
-        done(rooms.enter(alice, roomId, null));
-        done(rooms.enter(bob, roomId, null));
+        entered(alice, roomId, null);
+        entered(bob, roomId, null);
 
         assertThat(done(rooms.mediaIds(bob, roomId, null)).audioProducers()).containsExactly("a1");
         done(rooms.leave(bob, roomId));
@@ -611,7 +660,7 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
+        entered(alice, roomId, null);
         done(rooms.leave(alice, roomId));
 
         eventually(() -> rooms.list().isEmpty());
@@ -632,9 +681,9 @@ class RoomServiceTest {
         use(new RoomFixture(RoomFixture.settings(100, 10, 4, 300)));
         Client alice = fixture.online("alice");
         String roomId = open(alice);
-        done(rooms.enter(alice, roomId, null));
+        entered(alice, roomId, null);
         done(rooms.leave(alice, roomId));
-        done(rooms.enter(alice, roomId, null));
+        entered(alice, roomId, null);
 
         Thread.sleep(600);
 

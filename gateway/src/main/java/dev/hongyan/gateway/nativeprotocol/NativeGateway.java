@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class NativeGateway implements WebSocketEndpoint {
     private final NativeMetrics metrics;
     private final Set<NativeSession> sessions = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> heartbeatSweep;
+    /** {@link #render} as one object: a method reference at the call site would be a new one per receiver. */
+    private final Function<Notification, String> renderer = this::render;
 
     public NativeGateway(SignalRegistry registry, ClientService clients, NativeSettings settings, NativeCodec codec,
             MessageIds ids, ScheduledExecutorService scheduler, MeterRegistry meterRegistry) {
@@ -165,6 +168,11 @@ public final class NativeGateway implements WebSocketEndpoint {
         if (client != null) {
             clients.offline(client);
         }
+    }
+
+    /** {@link #render}, for {@link Notification#render}. */
+    Function<Notification, String> renderer() {
+        return renderer;
     }
 
     /** Renders a core notification as a native message (cached per notification by the caller). */

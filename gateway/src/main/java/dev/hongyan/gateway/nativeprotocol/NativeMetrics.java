@@ -14,40 +14,46 @@ import java.util.function.Function;
  */
 final class NativeMetrics {
 
-    private final MeterRegistry registry;
     private final Map<String, Counter> in = new ConcurrentHashMap<>();
     private final Map<String, Counter> out = new ConcurrentHashMap<>();
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
     private final Map<String, Timer> latency = new ConcurrentHashMap<>();
     private final Counter presenceDropped;
+    // Made once: a capturing lambda written at the call site is a new object per message (per receiver of a fan-out).
+    private final Function<String, Counter> newIn;
+    private final Function<String, Counter> newOut;
+    private final Function<String, Counter> newError;
+    private final Function<String, Timer> newLatency;
 
     NativeMetrics(MeterRegistry registry) {
-        this.registry = registry;
         this.presenceDropped = Counter.builder("hongyan.signal.dropped")
                 .description("Droppable notifications (presence) skipped for clients whose buffer was backing up")
                 .register(registry);
+        this.newIn = s -> Counter.builder("hongyan.signal.messages.in").tag("signal", s)
+                .description("Native messages received, by signal").register(registry);
+        this.newOut = s -> Counter.builder("hongyan.signal.messages.out").tag("signal", s)
+                .description("Native messages sent, by signal").register(registry);
+        this.newError = c -> Counter.builder("hongyan.signal.errors").tag("code", c)
+                .description("Native error replies, by error code").register(registry);
+        this.newLatency = s -> Timer.builder("hongyan.signal.request").tag("signal", s)
+                .description("Time from a request's arrival to its reply")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     void in(String signal) {
-        meter(in, signal, s -> Counter.builder("hongyan.signal.messages.in").tag("signal", s)
-                .description("Native messages received, by signal").register(registry)).increment();
+        meter(in, signal, newIn).increment();
     }
 
     void out(String signal) {
-        meter(out, signal, s -> Counter.builder("hongyan.signal.messages.out").tag("signal", s)
-                .description("Native messages sent, by signal").register(registry)).increment();
+        meter(out, signal, newOut).increment();
     }
 
     void error(String code) {
-        meter(errors, code, c -> Counter.builder("hongyan.signal.errors").tag("code", c)
-                .description("Native error replies, by error code").register(registry)).increment();
+        meter(errors, code, newError).increment();
     }
 
     void latency(String signal, long startNanos) {
-        meter(latency, signal, s -> Timer.builder("hongyan.signal.request").tag("signal", s)
-                .description("Time from a request's arrival to its reply")
-                .publishPercentiles(0.5, 0.99).register(registry))
-                .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        meter(latency, signal, newLatency).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
     void dropped() {

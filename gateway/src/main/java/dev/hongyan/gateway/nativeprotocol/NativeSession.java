@@ -116,7 +116,7 @@ public final class NativeSession implements WebSocketSession, ClientEndpoint {
             gateway.metrics().dropped();
             return;
         }
-        if (connection.sendText(notification.render(gateway, gateway::render))) {
+        if (connection.sendText(notification.render(gateway, gateway.renderer()))) {
             gateway.metrics().out(notification.signal());
         }
     }

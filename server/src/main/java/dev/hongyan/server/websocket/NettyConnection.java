@@ -24,6 +24,13 @@ final class NettyConnection implements Connection {
     private final Channel channel;
     private final Outbox outbox;
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Loop-confined: written by the Outbox in its current batch and not flushed yet. */
+    private boolean awaitingFlush;
+    /**
+     * Loop-confined: the 101 has been written and Netty has taken the HTTP codec out of the pipeline.
+     * Until then a ready-made frame (a plain ByteBuf) would meet the HTTP encoder, which refuses it.
+     */
+    private boolean httpCodecGone;
 
     NettyConnection(String id, String remoteIp, Channel channel, Outbox outbox) {
         this.id = id;
@@ -52,7 +59,7 @@ final class NettyConnection implements Connection {
         } else {
             // Fan-outs come from other threads: batched per event loop (see Outbox). The loop writes them
             // within one task, so a flood still reaches the high-water mark and the slow-reader cut.
-            outbox.post(channel, text);
+            outbox.post(this, text);
         }
         return true;
     }
@@ -96,6 +103,31 @@ final class NettyConnection implements Connection {
 
     Channel channel() {
         return channel;
+    }
+
+    /** On the loop, once the handshake's 101 is written (Netty removes the HTTP codec just before). */
+    void handshakeDone() {
+        httpCodecGone = true;
+    }
+
+    /** On the loop: whether a ready-made frame may be written (see {@link TextFrames}). */
+    boolean takesEncodedFrames() {
+        return httpCodecGone;
+    }
+
+    /** On the loop, by the Outbox: true the first time in a batch, when the caller must flush it later. */
+    boolean markForFlush() {
+        if (awaitingFlush) {
+            return false;
+        }
+        awaitingFlush = true;
+        return true;
+    }
+
+    /** On the loop, by the Outbox at the end of its batch. */
+    void flushMarked() {
+        awaitingFlush = false;
+        channel.flush();
     }
 
     @Override

@@ -134,7 +134,9 @@ public final class WebSocketUpgrader implements Upgrader {
         pipeline.replace("idle", "idle", new IdleStateHandler(PING_AFTER_SECONDS, 0, 0, TimeUnit.SECONDS));
         pipeline.addAfter(ctx.name(), "websocket", frames);
         handshaker.handshake(ctx.channel(), request).addListener(future -> {
-            if (!future.isSuccess()) {
+            if (future.isSuccess()) {
+                connection.handshakeDone();
+            } else {
                 log.debug("WebSocket handshake with {} failed: {}", remoteIp, String.valueOf(future.cause()));
                 ctx.channel().close();
             }

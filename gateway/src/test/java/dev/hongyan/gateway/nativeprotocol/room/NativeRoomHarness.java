@@ -106,6 +106,8 @@ final class NativeRoomHarness implements AutoCloseable {
 
         private final String id;
         private final List<JsonNode> received = new ArrayList<>();
+        /** Everything received since the last clear, in arrival order; awaiting consumes nothing here. */
+        private final List<JsonNode> history = new ArrayList<>();
         private final AtomicLong requestIds = new AtomicLong(1_000_000_000L);
         private volatile boolean open = true;
         WebSocketSession session;
@@ -160,8 +162,13 @@ final class NativeRoomHarness implements AutoCloseable {
             return List.copyOf(received);
         }
 
+        synchronized List<JsonNode> history() {
+            return List.copyOf(history);
+        }
+
         synchronized void clear() {
             received.clear();
+            history.clear();
         }
 
         void disconnect() {
@@ -187,6 +194,7 @@ final class NativeRoomHarness implements AutoCloseable {
             ObjectNode message = parse(text);
             synchronized (this) {
                 received.add(message);
+                history.add(message);
             }
             return true;
         }

@@ -94,14 +94,17 @@ class NativeRoomSignalsTest {
 
         long requestId = bob.send("room::enter", Map.of("roomId", roomId));
 
+        // The reply and the member list are sent one after the other; wait for both, then check the order.
+        bob.awaitSignal("room::client::list");
         JsonNode reply = bob.await(m -> m.has("code"));
         assertThat(reply.path("header").path("id").asLong()).isEqualTo(requestId);
         assertThat(ok(reply)).isEqualTo(harness.codec.mapper().valueToTree(Map.of("roomId", roomId, "clientId", "bob")));
-        // The list is pushed after the reply, from the room's actor: wait for the next message, not a snapshot.
-        JsonNode afterReply = bob.await(m -> true);
-        assertThat(signal(afterReply)).isEqualTo("room::client::list");
-        assertThat(afterReply.path("body").size()).isEqualTo(2);
-        assertThat(afterReply.path("body").get(1).path("clientId").asText()).isEqualTo("bob");
+        List<JsonNode> arrived = bob.history();
+        assertThat(arrived).extracting(NativeRoomSignalsTest::signal).containsExactly("room::enter", "room::client::list");
+        assertThat(arrived.get(0)).as("the reply first").isSameAs(reply);
+        JsonNode list = arrived.get(1);
+        assertThat(list.path("body").size()).isEqualTo(2);
+        assertThat(list.path("body").get(1).path("clientId").asText()).isEqualTo("bob");
 
         JsonNode entered = alice.awaitSignal("room::enter");
         assertThat(entered.path("body").path("clientId").asText()).isEqualTo("bob");
