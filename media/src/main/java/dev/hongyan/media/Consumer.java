@@ -444,7 +444,7 @@ public final class Consumer {
         sendStream.onSent(len, outTs, nowNanos);
         if (transport.sendRtp(out, len, false)) {
             engine.forwardedPackets++;
-            engine.latency.record(System.nanoTime() - engine.arrivalNanos);
+            engine.latency.onQueued(engine.arrivalNanos, System.nanoTime());
         }
     }
 

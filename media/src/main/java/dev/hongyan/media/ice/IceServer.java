@@ -71,6 +71,11 @@ public final class IceServer implements AutoCloseable {
 
     /** Binds the port; throws IOException if it cannot (in use, bad address). */
     public static IceServer open(IceServerOptions options) throws IOException {
+        return open(options, FlushListener.NONE);
+    }
+
+    /** As {@link #open(IceServerOptions)}, and {@code flushes} hears when queued sends reached the kernel. */
+    public static IceServer open(IceServerOptions options, FlushListener flushes) throws IOException {
         InetAddress listenIp = InetAddress.getByName(options.listenIp()); // a literal: no lookup
         if (listenIp.isAnyLocalAddress() && options.announcedAddress() == null) {
             throw new IllegalArgumentException("listening on " + options.listenIp()
@@ -86,7 +91,7 @@ public final class IceServer implements AutoCloseable {
         int port = options.port();
         try {
             for (int i = 0; i < count; i++) {
-                UdpSocket socket = new UdpSocket(registry, binding);
+                UdpSocket socket = new UdpSocket(registry, binding, flushes);
                 Bootstrap bootstrap = new Bootstrap()
                         .group(group)
                         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)

@@ -3,6 +3,7 @@ package dev.hongyan.media.ice;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
@@ -21,15 +22,17 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private final IceRegistry registry;
     private final BindingHandler binding;
+    private final FlushListener flushListener;
     private volatile Channel channel;
     // Event-loop confined:
     private boolean reading;
     private boolean flushPending;
 
-    UdpSocket(IceRegistry registry, BindingHandler binding) {
+    UdpSocket(IceRegistry registry, BindingHandler binding, FlushListener flushListener) {
         super(DatagramPacket.class, true);
         this.registry = registry;
         this.binding = binding;
+        this.flushListener = flushListener;
     }
 
     @Override
@@ -71,6 +74,7 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
         if (flushPending) {
             flushPending = false;
             ctx.flush();
+            flushed(ctx.channel());
         }
         ctx.fireChannelReadComplete();
     }
@@ -89,11 +93,23 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
                 flushPending = true;
             } else {
                 ch.flush();
+                flushed(ch);
             }
         } else {
             ch.writeAndFlush(packet, ch.voidPromise());
         }
         return true;
+    }
+
+    /**
+     * Tells the listener when the queue is empty; a datagram the kernel refused for now (EAGAIN) stays queued
+     * and Netty writes it once the socket is writable, so it counts at a later flush, never too early.
+     */
+    private void flushed(Channel ch) {
+        ChannelOutboundBuffer queue = ch.unsafe().outboundBuffer();
+        if (queue == null || queue.isEmpty()) {
+            flushListener.onFlushed(System.nanoTime());
+        }
     }
 
     @Override
