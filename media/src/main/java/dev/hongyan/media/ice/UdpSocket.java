@@ -13,20 +13,32 @@ import org.slf4j.LoggerFactory;
 /**
  * One bound datagram channel of the shared port, and its inbound handler: sorts each datagram by first
  * byte, hands STUN to the {@link BindingHandler}, and gives DTLS/RTP/RTCP from a validated tuple to its
- * transport. Sends made on the event loop while it is reading are flushed once per read batch
- * (channelReadComplete), so fan-out of one packet to many receivers costs one flush, not one each.
+ * transport. Sends made on the event loop while it is reading are flushed at the end of the read batch
+ * (channelReadComplete) or every {@link #WRITE_BATCH} datagrams, whichever comes first, so a fan-out to many
+ * receivers, or a burst to one, costs one sendmmsg per batch rather than a syscall per datagram.
+ *
+ * <p>Media is copied into one receive buffer owned by this socket's event loop and handed over for the
+ * duration of the call: the transport handles a datagram completely (decrypts in place, forwards) before
+ * the next one is read, so nothing is allocated per datagram on this side.
  */
 final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private static final Logger log = LoggerFactory.getLogger(UdpSocket.class);
+    /**
+     * Most datagrams queued before a flush. One sendmmsg carries them all; the cap keeps the first copies of
+     * a large fan-out from waiting for the last, and bounds what sits in the channel's queue.
+     */
+    static final int WRITE_BATCH = 32;
 
     private final IceRegistry registry;
     private final BindingHandler binding;
     private final FlushListener flushListener;
     private volatile Channel channel;
     // Event-loop confined:
+    private final byte[] receiveBuffer = new byte[IceServer.MAX_DATAGRAM];
+    private SendArena arena;
     private boolean reading;
-    private boolean flushPending;
+    private int unflushed;
 
     UdpSocket(IceRegistry registry, BindingHandler binding, FlushListener flushListener) {
         super(DatagramPacket.class, true);
@@ -38,6 +50,12 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        arena = new SendArena(ctx.alloc());
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        arena.release();
     }
 
     Channel channel() {
@@ -60,10 +78,11 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
             binding.handle(this, bytes, packet.sender());
         } else if (kind == PacketClass.DTLS || kind == PacketClass.RTP_RTCP) {
             IceTuple tuple = registry.tupleFor(packet.sender());
-            if (tuple != null) { // media only from addresses that passed a check (RFC 8445 §7.3.1.5)
-                byte[] bytes = new byte[length];
-                content.getBytes(at, bytes);
-                tuple.transport.deliver(bytes);
+            // Media only from addresses that passed a check (RFC 8445 §7.3.1.5). The receive allocator
+            // never reads more than the buffer holds, but a datagram that did not fit could only be cut.
+            if (tuple != null && length <= receiveBuffer.length) {
+                content.getBytes(at, receiveBuffer, 0, length);
+                tuple.transport.deliver(receiveBuffer, length);
             }
         } // ZRTP, TURN channel data, unknown: not ours (RFC 7983), dropped
     }
@@ -71,34 +90,39 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         reading = false;
-        if (flushPending) {
-            flushPending = false;
-            ctx.flush();
-            flushed(ctx.channel());
+        if (unflushed > 0) {
+            flush(ctx.channel());
         }
         ctx.fireChannelReadComplete();
     }
 
-    /** Copies into a pooled direct buffer (what the kernel write needs anyway) and sends; false if dropped. */
+    /**
+     * Copies into direct memory (what the kernel write needs anyway) and sends; false if dropped. On the
+     * event loop during a read batch the datagram waits for the batch's end, or for {@link #WRITE_BATCH}
+     * others, and leaves with them in one sendmmsg.
+     */
     boolean send(byte[] data, int offset, int length, InetSocketAddress to) {
         Channel ch = channel;
         if (ch == null || !ch.isWritable()) {
             return false;
         }
-        ByteBuf buf = ch.alloc().directBuffer(length, length).writeBytes(data, offset, length);
-        DatagramPacket packet = new DatagramPacket(buf, to);
-        if (ch.eventLoop().inEventLoop()) {
-            ch.write(packet, ch.voidPromise());
-            if (reading) {
-                flushPending = true;
-            } else {
-                ch.flush();
-                flushed(ch);
-            }
-        } else {
-            ch.writeAndFlush(packet, ch.voidPromise());
+        if (!ch.eventLoop().inEventLoop()) { // DTLS handshake threads: rare, and the arena is the loop's
+            ByteBuf buf = ch.alloc().directBuffer(length, length).writeBytes(data, offset, length);
+            ch.writeAndFlush(new DatagramPacket(buf, to), ch.voidPromise());
+            return true;
+        }
+        ch.write(new DatagramPacket(arena.copyOf(data, offset, length), to), ch.voidPromise());
+        unflushed++;
+        if (!reading || unflushed >= WRITE_BATCH) {
+            flush(ch);
         }
         return true;
+    }
+
+    private void flush(Channel ch) {
+        unflushed = 0;
+        ch.flush();
+        flushed(ch);
     }
 
     /**
