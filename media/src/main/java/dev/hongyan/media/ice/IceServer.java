@@ -97,7 +97,7 @@ public final class IceServer implements AutoCloseable {
         int port = options.port();
         try {
             for (int i = 0; i < count; i++) {
-                UdpSocket socket = new UdpSocket(registry, binding, flushes);
+                UdpSocket socket = new UdpSocket(registry, binding, flushes, System::nanoTime);
                 Bootstrap bootstrap = new Bootstrap()
                         .group(group)
                         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)

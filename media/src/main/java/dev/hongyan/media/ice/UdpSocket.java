@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * One bound datagram channel of the shared port, and its inbound handler: sorts each datagram by first
  * byte, hands STUN to the {@link BindingHandler}, and gives DTLS/RTP/RTCP from a validated tuple to its
  * transport. Sends made on the event loop while it is reading are flushed at the end of the read batch
- * (channelReadComplete) or every {@link #WRITE_BATCH} datagrams, whichever comes first, so a fan-out to many
- * receivers, or a burst to one, costs one sendmmsg per batch rather than a syscall per datagram.
+ * (channelReadComplete), every {@link #WRITE_BATCH} datagrams, or once the first has waited
+ * {@link #MAX_FLUSH_WAIT_NANOS}, whichever comes first, so a fan-out to many receivers, or a burst to one,
+ * costs one sendmmsg per batch rather than a syscall (and a wakeup of the receiver) per datagram.
  *
  * <p>Media is copied into one receive buffer owned by this socket's event loop and handed over for the
  * duration of the call: the transport handles a datagram completely (decrypts in place, forwards) before
@@ -29,22 +31,31 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
      * a large fan-out from waiting for the last, and bounds what sits in the channel's queue.
      */
     static final int WRITE_BATCH = 32;
+    /**
+     * Longest a queued datagram waits for companions: checked as each further datagram is read, so a read
+     * batch that runs long (a burst arriving as it is handled, a large fan-out) does not hold the first
+     * copies back for all of it.
+     */
+    static final long MAX_FLUSH_WAIT_NANOS = 50_000;
 
     private final IceRegistry registry;
     private final BindingHandler binding;
     private final FlushListener flushListener;
+    private final LongSupplier nanoClock;
     private volatile Channel channel;
     // Event-loop confined:
     private final byte[] receiveBuffer = new byte[IceServer.MAX_DATAGRAM];
     private SendArena arena;
     private boolean reading;
     private int unflushed;
+    private long firstUnflushedNanos;
 
-    UdpSocket(IceRegistry registry, BindingHandler binding, FlushListener flushListener) {
+    UdpSocket(IceRegistry registry, BindingHandler binding, FlushListener flushListener, LongSupplier nanoClock) {
         super(DatagramPacket.class, true);
         this.registry = registry;
         this.binding = binding;
         this.flushListener = flushListener;
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -65,6 +76,9 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
         reading = true;
+        if (unflushed > 0 && nanoClock.getAsLong() - firstUnflushedNanos >= MAX_FLUSH_WAIT_NANOS) {
+            flush(ctx.channel());
+        }
         ByteBuf content = packet.content();
         int length = content.readableBytes();
         if (length == 0) {
@@ -112,7 +126,9 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
             return true;
         }
         ch.write(new DatagramPacket(arena.copyOf(data, offset, length), to), ch.voidPromise());
-        unflushed++;
+        if (unflushed++ == 0) {
+            firstUnflushedNanos = nanoClock.getAsLong();
+        }
         if (!reading || unflushed >= WRITE_BATCH) {
             flush(ch);
         }
@@ -132,7 +148,7 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
     private void flushed(Channel ch) {
         ChannelOutboundBuffer queue = ch.unsafe().outboundBuffer();
         if (queue == null || queue.isEmpty()) {
-            flushListener.onFlushed(System.nanoTime());
+            flushListener.onFlushed(nanoClock.getAsLong());
         }
     }
 

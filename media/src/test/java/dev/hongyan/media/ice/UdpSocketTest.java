@@ -23,8 +23,9 @@ class UdpSocketTest {
 
     private final IceRegistry registry = new IceRegistry();
     private final List<Long> flushes = new ArrayList<>();
+    private long now = 1_000_000_000L; // the socket's clock: moved by hand, so batching never depends on speed
     private final UdpSocket socket = new UdpSocket(registry, new BindingHandler(registry, System::nanoTime),
-            flushes::add);
+            flushes::add, () -> now);
     private final EmbeddedChannel channel = new EmbeddedChannel(socket);
     private final List<byte[]> arrays = new ArrayList<>();   // the array each delivery came in
     private final List<byte[]> received = new ArrayList<>(); // a copy of what it held
@@ -139,6 +140,24 @@ class UdpSocketTest {
         assertThat(writtenDuringRead).containsExactly(UdpSocket.WRITE_BATCH * 2);
         assertThat(flushes).hasSize(3);
         assertThat(drainOutbound()).hasSize(copies);
+    }
+
+    @Test
+    void aQueuedDatagramWaitsNoLongerThanTheFlushWaitWhileTheBatchGoesOn() {
+        byte[] payload = rtp(300, 5);
+        List<Integer> writtenWhenDelivered = new ArrayList<>();
+        onPacket = (buf, len) -> {
+            writtenWhenDelivered.add(channel.outboundMessages().size());
+            socket.send(payload, 0, payload.length, PEER);
+            // The first datagram's handling outlasts the wait: the next one's read flushes its copy.
+            now += UdpSocket.MAX_FLUSH_WAIT_NANOS;
+        };
+
+        channel.writeInbound(datagram(rtp(100, 1), PEER), datagram(rtp(100, 2), PEER));
+
+        assertThat(writtenWhenDelivered).containsExactly(0, 1);
+        assertThat(flushes).hasSize(2);
+        assertThat(drainOutbound()).hasSize(2);
     }
 
     @Test
