@@ -42,9 +42,8 @@ public final class IceServer implements AutoCloseable {
     /** A WebRTC datagram fits a 1500-byte MTU; 2048 leaves room and keeps pooled buffers small. */
     static final int MAX_DATAGRAM = 2048;
     /**
-     * Datagrams read per readiness event before the loop turns to its other work. With Netty's default of
-     * one, every datagram costs an epoll round trip of its own, and the sends it causes are flushed alone;
-     * a batch shares both. Kept small because the batch's sends wait for its end to be flushed.
+     * Datagrams read per readiness event before the loop turns to its other work (timers, tasks). With
+     * Netty's default for a fixed allocator, one, every datagram costs an epoll round trip of its own.
      */
     static final int READ_BATCH = 16;
     private static final int RECEIVE_BUFFER = 4 << 20;
@@ -97,7 +96,7 @@ public final class IceServer implements AutoCloseable {
         int port = options.port();
         try {
             for (int i = 0; i < count; i++) {
-                UdpSocket socket = new UdpSocket(registry, binding, flushes, System::nanoTime);
+                UdpSocket socket = new UdpSocket(registry, binding, flushes);
                 Bootstrap bootstrap = new Bootstrap()
                         .group(group)
                         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)

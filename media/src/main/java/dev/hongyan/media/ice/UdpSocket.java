@@ -7,17 +7,19 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One bound datagram channel of the shared port, and its inbound handler: sorts each datagram by first
  * byte, hands STUN to the {@link BindingHandler}, and gives DTLS/RTP/RTCP from a validated tuple to its
- * transport. Sends made on the event loop while it is reading are flushed at the end of the read batch
- * (channelReadComplete), every {@link #WRITE_BATCH} datagrams, or once the first has waited
- * {@link #MAX_FLUSH_WAIT_NANOS}, whichever comes first, so a fan-out to many receivers, or a burst to one,
- * costs one sendmmsg per batch rather than a syscall (and a wakeup of the receiver) per datagram.
+ * transport.
+ *
+ * <p>Sends made on the event loop while a datagram is handled are queued and flushed once it has been
+ * handled, so a fan-out to many receivers costs one sendmmsg rather than a syscall per copy; a large fan-out
+ * is flushed every {@link #WRITE_BATCH} copies, so the first receivers do not wait for the last. Copies
+ * never wait for the next datagram: that would save syscalls when packets arrive back to back, but hold
+ * every copy of a batch back for as long as the batch takes, and for any preemption in between.
  *
  * <p>Media is copied into one receive buffer owned by this socket's event loop and handed over for the
  * duration of the call: the transport handles a datagram completely (decrypts in place, forwards) before
@@ -27,35 +29,26 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private static final Logger log = LoggerFactory.getLogger(UdpSocket.class);
     /**
-     * Most datagrams queued before a flush. One sendmmsg carries them all; the cap keeps the first copies of
-     * a large fan-out from waiting for the last, and bounds what sits in the channel's queue.
+     * Most copies queued before a flush within one fan-out: one sendmmsg carries them all, the first ones
+     * leave while the rest are prepared, and what waits in the channel's queue stays bounded.
      */
-    static final int WRITE_BATCH = 32;
-    /**
-     * Longest a queued datagram waits for companions: checked as each further datagram is read, so a read
-     * batch that runs long (a burst arriving as it is handled, a large fan-out) does not hold the first
-     * copies back for all of it.
-     */
-    static final long MAX_FLUSH_WAIT_NANOS = 50_000;
+    static final int WRITE_BATCH = 64;
 
     private final IceRegistry registry;
     private final BindingHandler binding;
     private final FlushListener flushListener;
-    private final LongSupplier nanoClock;
     private volatile Channel channel;
     // Event-loop confined:
     private final byte[] receiveBuffer = new byte[IceServer.MAX_DATAGRAM];
     private SendArena arena;
-    private boolean reading;
+    private boolean handling;
     private int unflushed;
-    private long firstUnflushedNanos;
 
-    UdpSocket(IceRegistry registry, BindingHandler binding, FlushListener flushListener, LongSupplier nanoClock) {
+    UdpSocket(IceRegistry registry, BindingHandler binding, FlushListener flushListener) {
         super(DatagramPacket.class, true);
         this.registry = registry;
         this.binding = binding;
         this.flushListener = flushListener;
-        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -75,10 +68,18 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        reading = true;
-        if (unflushed > 0 && nanoClock.getAsLong() - firstUnflushedNanos >= MAX_FLUSH_WAIT_NANOS) {
-            flush(ctx.channel());
+        handling = true;
+        try {
+            handle(packet);
+        } finally {
+            handling = false;
+            if (unflushed > 0) { // this datagram's answers and copies leave now, together
+                flush(ctx.channel());
+            }
         }
+    }
+
+    private void handle(DatagramPacket packet) {
         ByteBuf content = packet.content();
         int length = content.readableBytes();
         if (length == 0) {
@@ -101,19 +102,10 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
         } // ZRTP, TURN channel data, unknown: not ours (RFC 7983), dropped
     }
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        reading = false;
-        if (unflushed > 0) {
-            flush(ctx.channel());
-        }
-        ctx.fireChannelReadComplete();
-    }
-
     /**
      * Copies into direct memory (what the kernel write needs anyway) and sends; false if dropped. On the
-     * event loop during a read batch the datagram waits for the batch's end, or for {@link #WRITE_BATCH}
-     * others, and leaves with them in one sendmmsg.
+     * event loop while a datagram is handled, the copy waits for the end of that handling, or for
+     * {@link #WRITE_BATCH} others, and leaves with them in one sendmmsg.
      */
     boolean send(byte[] data, int offset, int length, InetSocketAddress to) {
         Channel ch = channel;
@@ -126,10 +118,8 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
             return true;
         }
         ch.write(new DatagramPacket(arena.copyOf(data, offset, length), to), ch.voidPromise());
-        if (unflushed++ == 0) {
-            firstUnflushedNanos = nanoClock.getAsLong();
-        }
-        if (!reading || unflushed >= WRITE_BATCH) {
+        unflushed++;
+        if (!handling || unflushed >= WRITE_BATCH) {
             flush(ch);
         }
         return true;
@@ -148,7 +138,7 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
     private void flushed(Channel ch) {
         ChannelOutboundBuffer queue = ch.unsafe().outboundBuffer();
         if (queue == null || queue.isEmpty()) {
-            flushListener.onFlushed(nanoClock.getAsLong());
+            flushListener.onFlushed(System.nanoTime());
         }
     }
 
