@@ -17,7 +17,6 @@ import dev.hongyan.media.rtcp.RtcpPacket;
 import dev.hongyan.media.rtcp.SourceDescription;
 import dev.hongyan.media.rtp.RtpExtensions;
 import dev.hongyan.media.rtp.RtpPacket;
-import dev.hongyan.media.rtp.Rtx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -493,22 +492,17 @@ public final class Consumer {
                     ? stored.extensionByteOffset(producer.videoOrientationId) : -1;
             int twcc = writer.usesTransportCc() ? transport.nextTransportCcSeq() : 0;
             byte[] out = engine.sendBuffer;
-            int len = writer.write(stored, audioAt, orientationAt, twcc, nowNanos, ssrc, pt, seq,
-                    history.outTimestamp(entry), out);
+            int len;
+            if (rtxPayloadType >= 0) {
+                rtxSequence = (rtxSequence + 1) & 0xFFFF;
+                len = writer.writeRtx(stored, audioAt, orientationAt, twcc, nowNanos, rtxSsrc, rtxPayloadType,
+                        rtxSequence, seq, history.outTimestamp(entry), out);
+            } else {
+                len = writer.write(stored, audioAt, orientationAt, twcc, nowNanos, ssrc, pt, seq,
+                        history.outTimestamp(entry), out);
+            }
             if (len < 0) {
                 continue;
-            }
-            if (rtxPayloadType >= 0) {
-                RtpPacket view = engine.outView;
-                if (!view.wrap(out, 0, len)) {
-                    continue;
-                }
-                rtxSequence = (rtxSequence + 1) & 0xFFFF;
-                len = Rtx.encapsulate(view, engine.rtxBuffer, 0, rtxSsrc, rtxPayloadType, rtxSequence);
-                if (len < 0) {
-                    continue;
-                }
-                out = engine.rtxBuffer;
             }
             if (transport.sendRtp(out, len, true)) {
                 sendStream.onRetransmitted(len);

@@ -51,11 +51,9 @@ public final class MediaEngine implements AutoCloseable {
 
     // Loop-confined scratch space for the packet path: one packet is handled at a time.
     final byte[] sendBuffer = new byte[2048];
-    final byte[] rtxBuffer = new byte[2048];
     final byte[] rtcpBuffer = new byte[2048];
     final RtpPacket inView = new RtpPacket();
     final RtpPacket storeView = new RtpPacket();
-    final RtpPacket outView = new RtpPacket();
     final int[] nackScratch = new int[64];
     /** nanoTime at which the datagram being handled left the socket; the start of forwarding latency. */
     long arrivalNanos;
