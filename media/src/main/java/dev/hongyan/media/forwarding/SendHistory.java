@@ -4,54 +4,59 @@ package dev.hongyan.media.forwarding;
  * What a consumer sent under each of its sequence numbers: which producer stream and source sequence
  * number, and the timestamp it was given. With the {@link PacketStore} this rebuilds any recent packet
  * for a NACK without keeping a copy per consumer.
+ *
+ * <p>An entry's fields sit next to each other in one array ({@link #STRIDE} ints), so recording a sent
+ * packet, once per copy of every fan-out, touches one cache line rather than one per field.
  */
 public final class SendHistory {
-    private final int[] outSeqs;
-    private final int[] streams;
-    private final int[] srcSeqs;
-    private final int[] outTimestamps;
-    /** When each entry was last resent (System.nanoTime), meaningful only where {@link #resent} is set. */
+    private static final int STRIDE = 4;
+    private static final int SEQ_AND_STREAM = 0; // out sequence number (low 16 bits), stream index above
+    private static final int SRC_SEQ = 1;
+    private static final int OUT_TS = 2;
+    private static final int RESENT = 3;         // 1 once resent; when is in resentAt
+    private static final int EMPTY = -1;         // no sequence number/stream pair packs to all ones
+
+    private final int[] entries;
+    /** When each entry was last resent (System.nanoTime), meaningful only where RESENT is set. */
     private final long[] resentAt;
-    private final boolean[] resent;
     private final int mask;
 
     public SendHistory(int capacity) {
         int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
-        outSeqs = new int[size];
-        streams = new int[size];
-        srcSeqs = new int[size];
-        outTimestamps = new int[size];
+        entries = new int[size * STRIDE];
         resentAt = new long[size];
-        resent = new boolean[size];
         mask = size - 1;
-        java.util.Arrays.fill(outSeqs, -1);
+        for (int i = 0; i < size; i++) {
+            entries[i * STRIDE + SEQ_AND_STREAM] = EMPTY;
+        }
     }
 
+    /** {@code stream} is a producer encoding index (a handful at most). */
     public void put(int outSeq, int stream, int srcSeq, int outTimestamp) {
-        int i = outSeq & mask;
-        outSeqs[i] = outSeq & 0xFFFF;
-        streams[i] = stream;
-        srcSeqs[i] = srcSeq & 0xFFFF;
-        outTimestamps[i] = outTimestamp;
-        resent[i] = false;
+        int at = (outSeq & mask) * STRIDE;
+        entries[at + SEQ_AND_STREAM] = (outSeq & 0xFFFF) | ((stream & 0x7FFF) << 16);
+        entries[at + SRC_SEQ] = srcSeq & 0xFFFF;
+        entries[at + OUT_TS] = outTimestamp;
+        entries[at + RESENT] = 0;
     }
 
     /** The entry index for {@code outSeq}, or -1. */
     public int find(int outSeq) {
         int i = outSeq & mask;
-        return outSeqs[i] == (outSeq & 0xFFFF) ? i : -1;
+        int packed = entries[i * STRIDE + SEQ_AND_STREAM];
+        return packed != EMPTY && (packed & 0xFFFF) == (outSeq & 0xFFFF) ? i : -1;
     }
 
     public int stream(int entry) {
-        return streams[entry];
+        return entries[entry * STRIDE + SEQ_AND_STREAM] >>> 16;
     }
 
     public int srcSeq(int entry) {
-        return srcSeqs[entry];
+        return entries[entry * STRIDE + SRC_SEQ];
     }
 
     public int outTimestamp(int entry) {
-        return outTimestamps[entry];
+        return entries[entry * STRIDE + OUT_TS];
     }
 
     /**
@@ -60,10 +65,11 @@ public final class SendHistory {
      * have arrived), else records the resend and returns true.
      */
     public boolean claimResend(int entry, long nowNanos, long minIntervalNanos) {
-        if (resent[entry] && nowNanos - resentAt[entry] < minIntervalNanos) {
+        int flag = entry * STRIDE + RESENT;
+        if (entries[flag] != 0 && nowNanos - resentAt[entry] < minIntervalNanos) {
             return false;
         }
-        resent[entry] = true;
+        entries[flag] = 1;
         resentAt[entry] = nowNanos;
         return true;
     }

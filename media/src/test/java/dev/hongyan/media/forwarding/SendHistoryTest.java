@@ -21,4 +21,23 @@ class SendHistoryTest {
         h.put(100 + 16, 0, 516, 9000); // same slot, new packet: never resent
         assertThat(h.claimResend(h.find(116), 61 * MS, 50 * MS)).isTrue();
     }
+
+    @Test
+    void entriesKeepEveryFieldAndAreReplacedOnlyByTheirOwnSlot() {
+        SendHistory h = new SendHistory(1024);
+        assertThat(h.find(0)).as("empty").isEqualTo(-1);
+        assertThat(h.find(0xFFFF)).isEqualTo(-1);
+        h.put(0xFFFF, 2, 0xFFFE, -5);
+        h.put(0, 0, 7, Integer.MAX_VALUE);
+        int e = h.find(0xFFFF);
+        assertThat(h.stream(e)).isEqualTo(2);
+        assertThat(h.srcSeq(e)).isEqualTo(0xFFFE);
+        assertThat(h.outTimestamp(e)).isEqualTo(-5);
+        assertThat(h.outTimestamp(h.find(0))).isEqualTo(Integer.MAX_VALUE);
+        assertThat(h.find(1024)).as("same slot as 0, other number").isEqualTo(-1);
+        h.put(1024, 1, 9, 1);
+        assertThat(h.find(0)).isEqualTo(-1);
+        assertThat(h.srcSeq(h.find(1024))).isEqualTo(9);
+        assertThat(h.find(0x10000 + 1024)).as("numbers are 16 bits").isEqualTo(h.find(1024));
+    }
 }
