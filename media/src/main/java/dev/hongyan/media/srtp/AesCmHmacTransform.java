@@ -92,7 +92,8 @@ final class AesCmHmacTransform implements SrtpTransform {
         if (!tagMatches(buf, off + authenticated, rtpTagLength)) {
             return SrtpError.AUTH_FAILED.code();
         }
-        if (!xorKeystream(rtpAes, rtpKey, rtpSalt, ssrc, index, buf, off + headerLength, authenticated - headerLength)) {
+        if (!xorKeystream(rtpAes, rtpKey, rtpSalt, ssrc, index, buf, off + headerLength,
+                authenticated - headerLength)) {
             return SrtpError.CIPHER_FAILURE.code();
         }
         return authenticated;
