@@ -18,7 +18,6 @@ import dev.hongyan.media.rtcp.RtcpPacket;
 import dev.hongyan.media.rtcp.SourceDescription;
 import dev.hongyan.media.rtp.RtpExtensions;
 import dev.hongyan.media.rtp.RtpPacket;
-import dev.hongyan.media.rtp.Rtx;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -501,7 +500,7 @@ public final class Consumer {
                 transport.onTransportCcSent(twcc, len, nowNanos);
             }
             engine.forwardedPackets++;
-            engine.latency.record(System.nanoTime() - engine.arrivalNanos);
+            engine.latency.onQueued(engine.arrivalNanos, System.nanoTime());
         }
     }
 
@@ -561,26 +560,24 @@ public final class Consumer {
             int twcc = !writer.usesTransportCc() ? 0
                     : rtx ? transport.nextTransportCcSeq() : history.transportCcSeq(entry);
             byte[] out = engine.sendBuffer;
-            int len = writer.write(stored, audioAt, orientationAt, twcc, rtx ? nowNanos : history.sentNanos(entry),
-                    ssrc, pt, seq, history.outTimestamp(entry), out);
+            int len;
+            if (rtx) {
+                rtxSequence = (rtxSequence + 1) & 0xFFFF;
+                len = writer.writeRtx(stored, audioAt, orientationAt, twcc, nowNanos, rtxSsrc, rtxPayloadType,
+                        rtxSequence, seq, history.outTimestamp(entry), out);
+            } else {
+                len = writer.write(stored, audioAt, orientationAt, twcc, history.sentNanos(entry), ssrc, pt, seq,
+                        history.outTimestamp(entry), out);
+            }
             if (len < 0) {
                 continue;
             }
             if (vp8 != null) {
-                Vp8EncodingContext.write(out, len - (stored.length() - stored.headerLength()),
-                        stored.payloadLength(), history.pictureId(entry), history.tl0PicIdx(entry));
-            }
-            if (rtx) {
-                RtpPacket view = engine.outView;
-                if (!view.wrap(out, 0, len)) {
-                    continue;
-                }
-                rtxSequence = (rtxSequence + 1) & 0xFFFF;
-                len = Rtx.encapsulate(view, engine.rtxBuffer, 0, rtxSsrc, rtxPayloadType, rtxSequence);
-                if (len < 0) {
-                    continue;
-                }
-                out = engine.rtxBuffer;
+                // The payload ends the copy (RTX: without padding, after the OSN), so its descriptor starts
+                // this far from the end.
+                int payloadAt = rtx ? len - stored.payloadLength() : len - (stored.length() - stored.headerLength());
+                Vp8EncodingContext.write(out, payloadAt, stored.payloadLength(), history.pictureId(entry),
+                        history.tl0PicIdx(entry));
             }
             if (transport.sendRtp(out, len, true)) {
                 if (writer.usesTransportCc()) {

@@ -2,6 +2,7 @@ package dev.hongyan.media;
 
 import dev.hongyan.media.dtls.DtlsContext;
 import dev.hongyan.media.forwarding.LatencyHistogram;
+import dev.hongyan.media.forwarding.WriteLatency;
 import dev.hongyan.media.ice.IceServer;
 import dev.hongyan.media.ice.IceServerOptions;
 import dev.hongyan.media.ortc.Ortc;
@@ -50,20 +51,19 @@ public final class MediaEngine implements AutoCloseable {
 
     // Loop-confined scratch space for the packet path: one packet is handled at a time.
     final byte[] sendBuffer = new byte[2048];
-    final byte[] rtxBuffer = new byte[2048];
     final byte[] rtcpBuffer = new byte[2048];
     final RtpPacket inView = new RtpPacket();
     final RtpPacket storeView = new RtpPacket();
-    final RtpPacket outView = new RtpPacket();
     final int[] nackScratch = new int[64];
     /** nanoTime at which the datagram being handled left the socket; the start of forwarding latency. */
     long arrivalNanos;
-    final LatencyHistogram latency = new LatencyHistogram();
+    final WriteLatency latency;
     long forwardedPackets;
     long receivedRtpPackets;
 
-    private MediaEngine(MediaEngineOptions options, IceServer ice, DtlsContext dtls) {
+    private MediaEngine(MediaEngineOptions options, IceServer ice, DtlsContext dtls, WriteLatency latency) {
         this.options = options;
+        this.latency = latency;
         this.ice = ice;
         this.dtls = dtls;
         this.loop = new Loop(ice.eventLoop());
@@ -79,7 +79,8 @@ public final class MediaEngine implements AutoCloseable {
         // One socket, hence one loop: the engine's state is confined to it. More cores: more engines.
         IceServerOptions iceOptions = new IceServerOptions(options.listenIp(), options.port(),
                 options.announcedAddress(), 1, Duration.ofSeconds(1), true);
-        IceServer ice = IceServer.open(iceOptions);
+        WriteLatency latency = new WriteLatency(); // the socket's flushes end the latency of queued copies
+        IceServer ice = IceServer.open(iceOptions, latency::onFlushed);
         DtlsContext dtls;
         try {
             dtls = new DtlsContext(options.dtls());
@@ -87,7 +88,7 @@ public final class MediaEngine implements AutoCloseable {
             ice.close();
             throw e;
         }
-        MediaEngine engine = new MediaEngine(options, ice, dtls);
+        MediaEngine engine = new MediaEngine(options, ice, dtls, latency);
         log.info("media engine {} on UDP {}", engine.id, ice.localAddress());
         return engine;
     }
@@ -114,9 +115,11 @@ public final class MediaEngine implements AutoCloseable {
     /** Forwarding packet rate and latency since the last reset (for benchmarks and metrics). */
     public CompletableFuture<ForwardingMetrics> forwardingMetrics(boolean reset) {
         return loop.call(() -> {
-            ForwardingMetrics m = new ForwardingMetrics(forwardedPackets, latency.count(),
-                    latency.percentileMicros(0.5), latency.percentileMicros(0.99), latency.maxMicros(),
-                    receivedRtpPackets);
+            LatencyHistogram written = latency.written();
+            LatencyHistogram queued = latency.queued();
+            ForwardingMetrics m = new ForwardingMetrics(forwardedPackets, written.count(),
+                    written.percentileMicros(0.5), written.percentileMicros(0.99), written.maxMicros(),
+                    queued.percentileMicros(0.5), queued.percentileMicros(0.99), receivedRtpPackets);
             if (reset) {
                 forwardedPackets = 0;
                 receivedRtpPackets = 0;

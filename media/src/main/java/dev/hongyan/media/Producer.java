@@ -80,6 +80,8 @@ public final class Producer {
     private final boolean useFir;
     private final boolean nack;
     private final int midId;
+    /** Our MID as the bytes a packet's MID extension is compared with (null: none, so no MID matches). */
+    private final byte[] midBytes;
     private final int ridId;
     private final int repairedRidId;
     final int audioLevelId;
@@ -112,6 +114,7 @@ public final class Producer {
         this.useFir = hasFeedback(main, "ccm", "fir");
         this.nack = hasFeedback(main, "nack", "");
         this.midId = info.headerExtensionId(RtpExtensions.URI_MID);
+        this.midBytes = RtpExtensions.asciiOrNull(negotiated.rtpParameters().mid());
         this.ridId = info.headerExtensionId(RtpExtensions.URI_RID);
         this.repairedRidId = info.headerExtensionId(RtpExtensions.URI_REPAIRED_RID);
         this.audioLevelId = info.headerExtensionId(RtpExtensions.URI_AUDIO_LEVEL);
@@ -310,12 +313,11 @@ public final class Producer {
         if (!rtx && mappedPayloadType[pt] < 0) {
             return null;
         }
-        String ownMid = negotiated.rtpParameters().mid();
-        String mid = midId != 0 ? RtpExtensions.mid(p, midId) : null;
-        if (mid != null && !mid.equals(ownMid)) {
+        // Compared in place: a sender can keep sending an SSRC nobody claims, and each packet lands here.
+        boolean midMatched = midId != 0 && p.extensionOffset(midId) >= 0;
+        if (midMatched && !RtpExtensions.textEquals(p, midId, midBytes)) {
             return null;
         }
-        boolean midMatched = mid != null;
         ProducerStream stream = null;
         if (streams.length == 1 && streams[0].rid == null) {
             if (!midMatched) {
@@ -323,18 +325,17 @@ public final class Producer {
             }
             stream = streams[0];
         } else {
-            String rid = null;
-            if (rtx && repairedRidId != 0) {
-                rid = RtpExtensions.repairedRid(p, repairedRidId);
+            int ridExtension = 0;
+            if (rtx && repairedRidId != 0 && p.extensionOffset(repairedRidId) >= 0) {
+                ridExtension = repairedRidId;
+            } else if (ridId != 0 && p.extensionOffset(ridId) >= 0) {
+                ridExtension = ridId;
             }
-            if (rid == null && ridId != 0) {
-                rid = RtpExtensions.rid(p, ridId);
-            }
-            if (rid == null) {
+            if (ridExtension == 0) {
                 return null;
             }
             for (ProducerStream candidate : streams) {
-                if (rid.equals(candidate.rid)) {
+                if (RtpExtensions.textEquals(p, ridExtension, candidate.ridBytes)) {
                     stream = candidate;
                     break;
                 }

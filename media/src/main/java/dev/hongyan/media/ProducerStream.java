@@ -5,6 +5,7 @@ import dev.hongyan.media.forwarding.PacketStore;
 import dev.hongyan.media.forwarding.RtpStreamRecv;
 import dev.hongyan.media.ortc.ProducerRtpInfo;
 import dev.hongyan.media.ortc.RtpCodecParameters;
+import dev.hongyan.media.rtp.RtpExtensions;
 
 /**
  * One RTP stream (encoding) of a producer: its identity, receive state, packet store, keyframe requests,
@@ -18,6 +19,8 @@ final class ProducerStream {
 
     final int index;
     final String rid;
+    /** {@link #rid} as the bytes a packet's RID extension is compared with; null when there is none. */
+    final byte[] ridBytes;
     final RtpCodecParameters codec;
     final int temporalLayers;
     final RtpStreamRecv recv;
@@ -38,6 +41,7 @@ final class ProducerStream {
             long keyFrameRequestDelayNanos) {
         this.index = encoding.index();
         this.rid = encoding.rid();
+        this.ridBytes = RtpExtensions.asciiOrNull(rid);
         this.codec = codec;
         this.temporalLayers = Math.max(1, encoding.temporalLayers());
         this.recv = new RtpStreamRecv(codec.clockRate(), nack);

@@ -621,11 +621,10 @@ public final class WebRtcTransport {
         }
     }
 
-    /** The packet path: one datagram from a validated tuple. */
-    private void onPacket(byte[] packet) {
+    /** The packet path: one datagram from a validated tuple, {@code packet[0, len)}, handled in place. */
+    private void onPacket(byte[] packet, int len) {
         long now = System.nanoTime();
         engine.arrivalNanos = now;
-        int len = packet.length;
         if (closed || len < 2) {
             return;
         }
@@ -689,11 +688,12 @@ public final class WebRtcTransport {
 
     private final class IceEvents implements IceTransport.Listener {
         @Override
-        public void onPacket(byte[] packet) {
+        public void onPacket(byte[] buf, int length) {
             if (engine.loop().inLoop()) {
-                WebRtcTransport.this.onPacket(packet);
-            } else {
-                engine.loop().execute(() -> WebRtcTransport.this.onPacket(packet));
+                WebRtcTransport.this.onPacket(buf, length);
+            } else { // another socket's loop: the buffer is that socket's, so the hop takes a copy
+                byte[] copy = java.util.Arrays.copyOf(buf, length);
+                engine.loop().execute(() -> WebRtcTransport.this.onPacket(copy, copy.length));
             }
         }
 

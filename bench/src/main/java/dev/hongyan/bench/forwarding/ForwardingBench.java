@@ -47,17 +47,20 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The producer peer sends synthetic VP8 (keyframes on PLI) at {@code --rate} packets/s, by default
  * {@code load / N} capped at 20,000, so every N offers about the same forwarded load. Figures:
  * forwarded packets/s (engine-side count of consumer packets written), engine loop CPU per 1,000
- * forwarded packets (ThreadMXBean on the engine's loop thread) and the per-core capacity that implies,
- * engine latency p50/p99 (socket read of the producer datagram → consumer datagram written, nanoTime
- * inside the engine) and end-to-end latency at up to 4 decrypting consumer peers (producer send →
- * consumer receive, both kernels' loopback included).
+ * forwarded packets (ThreadMXBean on the engine's loop thread) and the per-core capacity that implies, the
+ * heap bytes that thread allocated per forwarded packet, engine latency p50/p99 (socket read of the
+ * producer datagram → consumer datagram written to the socket, i.e. the flush carrying it returned;
+ * nanoTime inside the engine), "queued p99" (the same, but ending when the copy was queued for that flush,
+ * which is what the latency columns measured before flushes were accounted for) and end-to-end latency at
+ * up to 4 decrypting consumer peers (producer send → consumer receive, both kernels' loopback included).
  */
 public final class ForwardingBench {
 
     record Result(int consumers, int producerPps, double seconds, long forwarded, double forwardedPerSecond,
             double engineCpuMillisPer1k, double engineCpuShare, double capacityPerCore, long engineP50Micros,
-            long engineP99Micros, long engineMaxMicros, long e2eP50Micros, long e2eP99Micros, double deliveredRatio,
-            int connectedTransports, double receivedPerSecond) {}
+            long engineP99Micros, long engineMaxMicros, long queuedP50Micros, long queuedP99Micros, long e2eP50Micros,
+            long e2eP99Micros, double deliveredRatio, int connectedTransports, double receivedPerSecond,
+            double engineAllocatedBytesPerPacket) {}
 
     public static void main(String[] args) throws Exception {
         List<Integer> counts = List.of(1, 10, 100, 500);
@@ -204,10 +207,14 @@ public final class ForwardingBench {
             synchronized (e2e) {
                 e2e.reset();
             }
+            System.err.printf(Locale.ROOT, "N=%d: %d consumers connected, measuring for %.1f s%n", n, connected,
+                    seconds);
             long cpuBefore = mx.getThreadCpuTime(loopThread.getId());
+            long allocatedBefore = allocatedBytes(mx, loopThread);
             long t0 = System.nanoTime();
             Thread.sleep((long) (seconds * 1000));
             long cpuAfter = mx.getThreadCpuTime(loopThread.getId());
+            long allocatedAfter = allocatedBytes(mx, loopThread);
             long t1 = System.nanoTime();
             ForwardingMetrics m = engine.forwardingMetrics(false).get();
             running.set(false);
@@ -227,7 +234,9 @@ public final class ForwardingBench {
                     : Math.min(1.0, (double) (receivedAfter - receivedBefore) / m.forwardedPackets());
             return new Result(n, pps, elapsed, m.forwardedPackets(), m.forwardedPackets() / elapsed, perK,
                     cpuMillis / 1000.0 / elapsed, capacity, m.p50Micros(), m.p99Micros(), m.maxMicros(),
-                    e2eFigures[0], e2eFigures[1], delivered, connected, m.receivedRtpPackets() / elapsed);
+                    m.queuedP50Micros(), m.queuedP99Micros(), e2eFigures[0], e2eFigures[1], delivered, connected,
+                    m.receivedRtpPackets() / elapsed, allocatedAfter < 0 || m.forwardedPackets() == 0 ? -1
+                            : (double) (allocatedAfter - allocatedBefore) / m.forwardedPackets());
         } finally {
             for (LoopbackPeer p : opened) {
                 p.close();
@@ -235,6 +244,12 @@ public final class ForwardingBench {
             peerDtls.close();
             peers.close();
         }
+    }
+
+    /** Heap bytes the thread allocated so far (HotSpot), or -1 where the JVM cannot tell. */
+    private static long allocatedBytes(ThreadMXBean mx, Thread thread) {
+        return mx instanceof com.sun.management.ThreadMXBean hotspot ? hotspot.getThreadAllocatedBytes(thread.getId())
+                : -1;
     }
 
     private static long sumReceived(List<LoopbackPeer> list) {
@@ -246,14 +261,16 @@ public final class ForwardingBench {
     }
 
     private static void printTable(List<Result> results) {
-        System.out.printf(Locale.ROOT, "%-6s %-8s %-12s %-10s %-8s %-12s %-10s %-10s %-10s %-10s %-9s%n",
+        System.out.printf(Locale.ROOT, "%-6s %-8s %-12s %-10s %-8s %-12s %-10s %-10s %-10s %-10s %-10s %-9s %-9s%n",
                 "N", "in pps", "fwd pkt/s", "cpu ms/1k", "cpu %", "cap/core", "eng p50us", "eng p99us",
-                "e2e p50us", "e2e p99us", "delivered");
+                "queued p99", "e2e p50us", "e2e p99us", "delivered", "alloc B/pkt");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-6d %-8d %-12.0f %-10.4f %-8.1f %-12.0f %-10d %-10d %-10d %-10d %-9.3f%n",
+            System.out.printf(Locale.ROOT,
+                    "%-6d %-8d %-12.0f %-10.4f %-8.1f %-12.0f %-10d %-10d %-10d %-10d %-10d %-9.3f %-9.0f%n",
                     r.consumers(), r.producerPps(), r.forwardedPerSecond(), r.engineCpuMillisPer1k(),
                     r.engineCpuShare() * 100, r.capacityPerCore(), r.engineP50Micros(), r.engineP99Micros(),
-                    r.e2eP50Micros(), r.e2eP99Micros(), r.deliveredRatio());
+                    r.queuedP99Micros(), r.e2eP50Micros(), r.e2eP99Micros(), r.deliveredRatio(),
+                    r.engineAllocatedBytesPerPacket());
         }
     }
 
@@ -267,11 +284,15 @@ public final class ForwardingBench {
             sb.append(String.format(Locale.ROOT, "{\"consumers\":%d,\"producerPps\":%d,\"seconds\":%.2f,"
                     + "\"forwarded\":%d,\"forwardedPerSecond\":%.1f,\"engineCpuMillisPer1k\":%.5f,"
                     + "\"engineCpuShare\":%.4f,\"capacityPerCore\":%.0f,\"engineP50Micros\":%d,\"engineP99Micros\":%d,"
-                    + "\"engineMaxMicros\":%d,\"e2eP50Micros\":%d,\"e2eP99Micros\":%d,\"deliveredRatio\":%.4f,"
-                    + "\"connectedTransports\":%d}", r.consumers(), r.producerPps(), r.seconds(), r.forwarded(),
+                    + "\"engineMaxMicros\":%d,\"queuedP50Micros\":%d,\"queuedP99Micros\":%d,"
+                    + "\"e2eP50Micros\":%d,\"e2eP99Micros\":%d,\"deliveredRatio\":%.4f,"
+                    + "\"connectedTransports\":%d,\"engineAllocatedBytesPerPacket\":%.0f}", r.consumers(),
+                    r.producerPps(), r.seconds(), r.forwarded(),
                     r.forwardedPerSecond(), r.engineCpuMillisPer1k(), r.engineCpuShare(), r.capacityPerCore(),
-                    r.engineP50Micros(), r.engineP99Micros(), r.engineMaxMicros(), r.e2eP50Micros(),
-                    r.e2eP99Micros(), r.deliveredRatio(), r.connectedTransports()));
+                    r.engineP50Micros(), r.engineP99Micros(), r.engineMaxMicros(), r.queuedP50Micros(),
+                    r.queuedP99Micros(), r.e2eP50Micros(),
+                    r.e2eP99Micros(), r.deliveredRatio(), r.connectedTransports(),
+                    r.engineAllocatedBytesPerPacket()));
         }
         sb.append("]}\n");
         Files.writeString(path, sb.toString());

@@ -12,6 +12,14 @@ public final class LatencyHistogram {
     private long maxMicros;
 
     public void record(long nanos) {
+        record(nanos, 1);
+    }
+
+    /** {@code count} samples of the same latency, e.g. every datagram of one fan-out written by one syscall. */
+    public void record(long nanos, int count) {
+        if (count <= 0) {
+            return;
+        }
         long micros = Math.max(0, nanos / 1000);
         int bucket;
         if (micros < 2000) {
@@ -21,8 +29,8 @@ public final class LatencyHistogram {
         } else {
             bucket = FINE + COARSE;
         }
-        counts[bucket]++;
-        total++;
+        counts[bucket] += count;
+        total += count;
         maxMicros = Math.max(maxMicros, micros);
     }
 

@@ -2,6 +2,7 @@ package dev.hongyan.media.forwarding;
 
 import dev.hongyan.media.rtp.RtpExtensions;
 import dev.hongyan.media.rtp.RtpPacket;
+import dev.hongyan.media.rtp.Rtx;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -49,6 +50,25 @@ public final class OutboundRtpWriter {
      */
     public int write(RtpPacket src, int audioLevelAt, int videoOrientationAt, int transportCcSeq, long nowNanos,
             int ssrc, int payloadType, int seq, int timestamp, byte[] out) {
+        return write(src, audioLevelAt, videoOrientationAt, transportCcSeq, nowNanos, ssrc, payloadType, seq,
+                timestamp, -1, out);
+    }
+
+    /**
+     * Writes the consumer's copy straight in its RTX form (RFC 4588 §4): the RTX stream's SSRC, payload type
+     * and sequence number, the copy's own sequence number ({@code osn}) ahead of the payload, and no padding,
+     * exactly what {@link dev.hongyan.media.rtp.Rtx#encapsulate} makes of {@link #write}'s output, without
+     * writing the plain copy first and parsing it again.
+     */
+    public int writeRtx(RtpPacket src, int audioLevelAt, int videoOrientationAt, int transportCcSeq, long nowNanos,
+            int rtxSsrc, int rtxPayloadType, int rtxSeq, int osn, int timestamp, byte[] out) {
+        return write(src, audioLevelAt, videoOrientationAt, transportCcSeq, nowNanos, rtxSsrc, rtxPayloadType,
+                rtxSeq, timestamp, osn & 0xFFFF, out);
+    }
+
+    /** {@code osn} negative: a plain copy (payload and padding); otherwise RTX, the OSN before the bare payload. */
+    private int write(RtpPacket src, int audioLevelAt, int videoOrientationAt, int transportCcSeq, long nowNanos,
+            int ssrc, int payloadType, int seq, int timestamp, int osn, byte[] out) {
         byte[] in = src.buffer();
         int off = src.offset();
         int fixed = RtpPacket.FIXED_HEADER_LENGTH + 4 * src.csrcCount();
@@ -69,13 +89,18 @@ public final class OutboundRtpWriter {
             ext += 2;
         }
         int extBlock = ext == 0 ? 0 : 4 + ((ext + 3) & ~3);
-        int body = src.length() - src.headerLength(); // payload and padding
-        int length = fixed + extBlock + body;
+        boolean rtx = osn >= 0;
+        int body = rtx ? src.payloadLength() : src.length() - src.headerLength(); // RTX drops the padding
+        int osnLength = rtx ? Rtx.OSN_LENGTH : 0;
+        int length = fixed + extBlock + osnLength + body;
         if (length > out.length) {
             return -1;
         }
         System.arraycopy(in, off, out, 0, fixed);
         out[0] = (byte) (ext == 0 ? out[0] & ~0x10 : out[0] | 0x10);
+        if (rtx) {
+            out[0] &= (byte) ~0x20;
+        }
         out[1] = (byte) ((out[1] & 0x80) | (payloadType & 0x7F));
         put16(out, 2, seq);
         put32(out, 4, timestamp);
@@ -114,7 +139,10 @@ public final class OutboundRtpWriter {
                 out[w++] = 0;
             }
         }
-        System.arraycopy(in, off + src.headerLength(), out, fixed + extBlock, body);
+        if (rtx) {
+            put16(out, fixed + extBlock, osn);
+        }
+        System.arraycopy(in, off + src.headerLength(), out, fixed + extBlock + osnLength, body);
         return length;
     }
 

@@ -5,40 +5,43 @@ package dev.hongyan.media.forwarding;
  * number, and what the consumer's copy was given (timestamp, transport-wide sequence number, send time for
  * abs-send-time, VP8 PictureID and TL0PICIDX). With the {@link PacketStore} this rebuilds any recent packet
  * for a NACK, byte for byte, without keeping a copy per consumer.
+ *
+ * <p>An entry's int fields sit next to each other in one array ({@link #STRIDE} ints), so recording a sent
+ * packet, once per copy of every fan-out, touches one cache line rather than one per field.
  */
 public final class SendHistory {
-    private final int[] outSeqs;
-    private final int[] streams;
-    private final int[] srcSeqs;
-    private final int[] outTimestamps;
-    private final int[] transportCcSeqs;
+    private static final int STRIDE = 8;
+    private static final int SEQ_AND_STREAM = 0; // out sequence number (low 16 bits), stream index above
+    private static final int SRC_SEQ = 1;
+    private static final int OUT_TS = 2;
+    private static final int RESENT = 3;         // 1 once resent; when is in resentAt
+    private static final int TRANSPORT_CC_SEQ = 4;
+    private static final int PICTURE_ID = 5;
+    private static final int TL0_PIC_IDX = 6;
+    private static final int EMPTY = -1;         // no sequence number/stream pair packs to all ones
+
+    private final int[] entries;
+    /** System.nanoTime of each entry's send, from which its abs-send-time was written. */
     private final long[] sentAt;
-    private final int[] pictureIds;
-    private final int[] tl0PicIdxs;
-    /** When each entry was last resent (System.nanoTime), meaningful only where {@link #resent} is set. */
+    /** When each entry was last resent (System.nanoTime), meaningful only where RESENT is set. */
     private final long[] resentAt;
-    private final boolean[] resent;
     private final int mask;
 
     public SendHistory(int capacity) {
         int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
-        outSeqs = new int[size];
-        streams = new int[size];
-        srcSeqs = new int[size];
-        outTimestamps = new int[size];
-        transportCcSeqs = new int[size];
+        entries = new int[size * STRIDE];
         sentAt = new long[size];
-        pictureIds = new int[size];
-        tl0PicIdxs = new int[size];
         resentAt = new long[size];
-        resent = new boolean[size];
         mask = size - 1;
-        java.util.Arrays.fill(outSeqs, -1);
+        for (int i = 0; i < size; i++) {
+            entries[i * STRIDE + SEQ_AND_STREAM] = EMPTY;
+        }
     }
 
     /**
      * Records a packet sent.
      *
+     * @param stream     a producer encoding index (a handful at most)
      * @param sentNanos  System.nanoTime of the send, from which its abs-send-time was written
      * @param pictureId  VP8 PictureID written into the copy, or -1 when the source's was kept
      * @param tl0PicIdx  VP8 TL0PICIDX written into the copy, or -1 likewise
@@ -46,37 +49,38 @@ public final class SendHistory {
     public void put(int outSeq, int stream, int srcSeq, int outTimestamp, int transportCcSeq, long sentNanos,
             int pictureId, int tl0PicIdx) {
         int i = outSeq & mask;
-        outSeqs[i] = outSeq & 0xFFFF;
-        streams[i] = stream;
-        srcSeqs[i] = srcSeq & 0xFFFF;
-        outTimestamps[i] = outTimestamp;
-        transportCcSeqs[i] = transportCcSeq;
+        int at = i * STRIDE;
+        entries[at + SEQ_AND_STREAM] = (outSeq & 0xFFFF) | ((stream & 0x7FFF) << 16);
+        entries[at + SRC_SEQ] = srcSeq & 0xFFFF;
+        entries[at + OUT_TS] = outTimestamp;
+        entries[at + RESENT] = 0;
+        entries[at + TRANSPORT_CC_SEQ] = transportCcSeq;
+        entries[at + PICTURE_ID] = pictureId;
+        entries[at + TL0_PIC_IDX] = tl0PicIdx;
         sentAt[i] = sentNanos;
-        pictureIds[i] = pictureId;
-        tl0PicIdxs[i] = tl0PicIdx;
-        resent[i] = false;
     }
 
     /** The entry index for {@code outSeq}, or -1. */
     public int find(int outSeq) {
         int i = outSeq & mask;
-        return outSeqs[i] == (outSeq & 0xFFFF) ? i : -1;
+        int packed = entries[i * STRIDE + SEQ_AND_STREAM];
+        return packed != EMPTY && (packed & 0xFFFF) == (outSeq & 0xFFFF) ? i : -1;
     }
 
     public int stream(int entry) {
-        return streams[entry];
+        return entries[entry * STRIDE + SEQ_AND_STREAM] >>> 16;
     }
 
     public int srcSeq(int entry) {
-        return srcSeqs[entry];
+        return entries[entry * STRIDE + SRC_SEQ];
     }
 
     public int outTimestamp(int entry) {
-        return outTimestamps[entry];
+        return entries[entry * STRIDE + OUT_TS];
     }
 
     public int transportCcSeq(int entry) {
-        return transportCcSeqs[entry];
+        return entries[entry * STRIDE + TRANSPORT_CC_SEQ];
     }
 
     public long sentNanos(int entry) {
@@ -84,11 +88,11 @@ public final class SendHistory {
     }
 
     public int pictureId(int entry) {
-        return pictureIds[entry];
+        return entries[entry * STRIDE + PICTURE_ID];
     }
 
     public int tl0PicIdx(int entry) {
-        return tl0PicIdxs[entry];
+        return entries[entry * STRIDE + TL0_PIC_IDX];
     }
 
     /**
@@ -97,10 +101,11 @@ public final class SendHistory {
      * have arrived), else records the resend and returns true.
      */
     public boolean claimResend(int entry, long nowNanos, long minIntervalNanos) {
-        if (resent[entry] && nowNanos - resentAt[entry] < minIntervalNanos) {
+        int flag = entry * STRIDE + RESENT;
+        if (entries[flag] != 0 && nowNanos - resentAt[entry] < minIntervalNanos) {
             return false;
         }
-        resent[entry] = true;
+        entries[flag] = 1;
         resentAt[entry] = nowNanos;
         return true;
     }

@@ -25,8 +25,12 @@ public final class IceTransport {
 
     /** What the owner (the engine's WebRtcTransport) hears. */
     public interface Listener {
-        /** A DTLS, RTP or RTCP datagram from a validated tuple. The array is the listener's to keep. */
-        void onPacket(byte[] packet);
+        /**
+         * A DTLS, RTP or RTCP datagram from a validated tuple: {@code buf[0, length)}. The array belongs to
+         * the socket and is reused for the next datagram once this returns; it may be changed in place
+         * (decrypted) meanwhile, and must be copied by a listener that keeps it or hands it to another thread.
+         */
+        void onPacket(byte[] buf, int length);
 
         /** new → connected → completed; disconnected when consent is lost (the owner should close); closed. */
         default void onStateChange(IceState state) {}
@@ -152,9 +156,9 @@ public final class IceTransport {
     }
 
     /** Hot path: one call per received media datagram. */
-    void deliver(byte[] packet) {
+    void deliver(byte[] buf, int length) {
         try {
-            listener.onPacket(packet);
+            listener.onPacket(buf, length);
         } catch (RuntimeException e) {
             log.warn("ICE listener failed on a packet", e);
         }

@@ -3,6 +3,7 @@ package dev.hongyan.media.ice;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
@@ -12,29 +13,53 @@ import org.slf4j.LoggerFactory;
 /**
  * One bound datagram channel of the shared port, and its inbound handler: sorts each datagram by first
  * byte, hands STUN to the {@link BindingHandler}, and gives DTLS/RTP/RTCP from a validated tuple to its
- * transport. Sends made on the event loop while it is reading are flushed once per read batch
- * (channelReadComplete), so fan-out of one packet to many receivers costs one flush, not one each.
+ * transport.
+ *
+ * <p>Sends made on the event loop while a datagram is handled are queued and flushed once it has been
+ * handled, so a fan-out to many receivers costs one sendmmsg rather than a syscall per copy; a large fan-out
+ * is flushed every {@link #WRITE_BATCH} copies, so the first receivers do not wait for the last. Copies
+ * never wait for the next datagram: that would save syscalls when packets arrive back to back, but hold
+ * every copy of a batch back for as long as the batch takes, and for any preemption in between.
+ *
+ * <p>Media is copied into one receive buffer owned by this socket's event loop and handed over for the
+ * duration of the call: the transport handles a datagram completely (decrypts in place, forwards) before
+ * the next one is read, so nothing is allocated per datagram on this side.
  */
 final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private static final Logger log = LoggerFactory.getLogger(UdpSocket.class);
+    /**
+     * Most copies queued before a flush within one fan-out: one sendmmsg carries them all, the first ones
+     * leave while the rest are prepared, and what waits in the channel's queue stays bounded.
+     */
+    static final int WRITE_BATCH = 64;
 
     private final IceRegistry registry;
     private final BindingHandler binding;
+    private final FlushListener flushListener;
     private volatile Channel channel;
     // Event-loop confined:
-    private boolean reading;
-    private boolean flushPending;
+    private final byte[] receiveBuffer = new byte[IceServer.MAX_DATAGRAM];
+    private SendArena arena;
+    private boolean handling;
+    private int unflushed;
 
-    UdpSocket(IceRegistry registry, BindingHandler binding) {
+    UdpSocket(IceRegistry registry, BindingHandler binding, FlushListener flushListener) {
         super(DatagramPacket.class, true);
         this.registry = registry;
         this.binding = binding;
+        this.flushListener = flushListener;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        arena = new SendArena(ctx.alloc());
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        arena.release();
     }
 
     Channel channel() {
@@ -43,7 +68,18 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        reading = true;
+        handling = true;
+        try {
+            handle(packet);
+        } finally {
+            handling = false;
+            if (unflushed > 0) { // this datagram's answers and copies leave now, together
+                flush(ctx.channel());
+            }
+        }
+    }
+
+    private void handle(DatagramPacket packet) {
         ByteBuf content = packet.content();
         int length = content.readableBytes();
         if (length == 0) {
@@ -57,43 +93,53 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
             binding.handle(this, bytes, packet.sender());
         } else if (kind == PacketClass.DTLS || kind == PacketClass.RTP_RTCP) {
             IceTuple tuple = registry.tupleFor(packet.sender());
-            if (tuple != null) { // media only from addresses that passed a check (RFC 8445 §7.3.1.5)
-                byte[] bytes = new byte[length];
-                content.getBytes(at, bytes);
-                tuple.transport.deliver(bytes);
+            // Media only from addresses that passed a check (RFC 8445 §7.3.1.5). The receive allocator
+            // never reads more than the buffer holds, but a datagram that did not fit could only be cut.
+            if (tuple != null && length <= receiveBuffer.length) {
+                content.getBytes(at, receiveBuffer, 0, length);
+                tuple.transport.deliver(receiveBuffer, length);
             }
         } // ZRTP, TURN channel data, unknown: not ours (RFC 7983), dropped
     }
 
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        reading = false;
-        if (flushPending) {
-            flushPending = false;
-            ctx.flush();
-        }
-        ctx.fireChannelReadComplete();
-    }
-
-    /** Copies into a pooled direct buffer (what the kernel write needs anyway) and sends; false if dropped. */
+    /**
+     * Copies into direct memory (what the kernel write needs anyway) and sends; false if dropped. On the
+     * event loop while a datagram is handled, the copy waits for the end of that handling, or for
+     * {@link #WRITE_BATCH} others, and leaves with them in one sendmmsg.
+     */
     boolean send(byte[] data, int offset, int length, InetSocketAddress to) {
         Channel ch = channel;
         if (ch == null || !ch.isWritable()) {
             return false;
         }
-        ByteBuf buf = ch.alloc().directBuffer(length, length).writeBytes(data, offset, length);
-        DatagramPacket packet = new DatagramPacket(buf, to);
-        if (ch.eventLoop().inEventLoop()) {
-            ch.write(packet, ch.voidPromise());
-            if (reading) {
-                flushPending = true;
-            } else {
-                ch.flush();
-            }
-        } else {
-            ch.writeAndFlush(packet, ch.voidPromise());
+        if (!ch.eventLoop().inEventLoop()) { // DTLS handshake threads: rare, and the arena is the loop's
+            ByteBuf buf = ch.alloc().directBuffer(length, length).writeBytes(data, offset, length);
+            ch.writeAndFlush(new DatagramPacket(buf, to), ch.voidPromise());
+            return true;
+        }
+        ch.write(new DatagramPacket(arena.copyOf(data, offset, length), to), ch.voidPromise());
+        unflushed++;
+        if (!handling || unflushed >= WRITE_BATCH) {
+            flush(ch);
         }
         return true;
+    }
+
+    private void flush(Channel ch) {
+        unflushed = 0;
+        ch.flush();
+        flushed(ch);
+    }
+
+    /**
+     * Tells the listener when the queue is empty; a datagram the kernel refused for now (EAGAIN) stays queued
+     * and Netty writes it once the socket is writable, so it counts at a later flush, never too early.
+     */
+    private void flushed(Channel ch) {
+        ChannelOutboundBuffer queue = ch.unsafe().outboundBuffer();
+        if (queue == null || queue.isEmpty()) {
+            flushListener.onFlushed(System.nanoTime());
+        }
     }
 
     @Override

@@ -35,6 +35,40 @@ public final class RtpExtensions {
         return new String(p.buffer(), at, length, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Whether extension {@code id} is present and holds exactly {@code ascii} (trailing NULs ignored, as
+     * {@link #text} does), compared in place: packets of an SSRC nobody claims are checked on every arrival,
+     * and a String per check would be garbage per packet. A null {@code ascii} matches nothing.
+     */
+    public static boolean textEquals(RtpPacket p, int id, byte[] ascii) {
+        int at = p.extensionOffset(id);
+        if (at < 0 || ascii == null) {
+            return false;
+        }
+        byte[] b = p.buffer();
+        int length = p.extensionLength(id);
+        while (length > 0 && b[at + length - 1] == 0) {
+            length--;
+        }
+        return java.util.Arrays.equals(b, at, at + length, ascii, 0, ascii.length);
+    }
+
+    /**
+     * The bytes {@link #textEquals} compares with: {@code value} in US-ASCII, or null when it is null or not
+     * ASCII (what {@link #text} decodes from a packet is ASCII or U+FFFD, so such a value never matched).
+     */
+    public static byte[] asciiOrNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return value.getBytes(StandardCharsets.US_ASCII);
+    }
+
     public static int setText(RtpPacket p, int id, String value) {
         return p.setExtension(id, value.getBytes(StandardCharsets.US_ASCII));
     }

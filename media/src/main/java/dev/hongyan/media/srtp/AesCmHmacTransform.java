@@ -1,25 +1,26 @@
 package dev.hongyan.media.srtp;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES in counter mode (RFC 3711 §4.1.1) with HMAC-SHA1 (§4.2.1). The keystream is made with AES-ECB
- * over a buffer of counter blocks: one JCE call per packet, and no re-init, because the key never
- * changes while the IV changes on every packet.
+ * AES in counter mode (RFC 3711 §4.1.1) with HMAC-SHA1 (§4.2.1). The payload is encrypted by the JDK's
+ * AES/CTR, whose counter block is RFC 3711's IV: the JDK increments it as one 128-bit big-endian number and
+ * the IV's low 16 bits start at zero, so for the fewer than 2^16 blocks of a packet that is exactly the
+ * SRTP block counter. CTR is the mode the JVM compiles to pipelined AES-NI; one long-lived Cipher per key is
+ * re-initialised with each packet's IV, which keeps the expanded key (the JDK only re-expands a changed key).
+ * The Macs live as long as the keys and are reused packet after packet.
  */
 final class AesCmHmacTransform implements SrtpTransform {
     private static final int BLOCK = 16;
-    // XOR eight bytes at a time; byte order is irrelevant to XOR as long as both sides agree.
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final Cipher rtpAes;
     private final Cipher rtcpAes;
+    private final SecretKeySpec rtpKey;
+    private final SecretKeySpec rtcpKey;
     private final Mac rtpMac;
     private final Mac rtcpMac;
     private final byte[] rtpSalt;
@@ -29,27 +30,24 @@ final class AesCmHmacTransform implements SrtpTransform {
     private final byte[] iv = new byte[BLOCK];
     private final byte[] digest = new byte[20];
     private final byte[] word = new byte[4];
-    private byte[] keystream = new byte[1504];
+    /** The JDK copies its input first when asked to encrypt in place, so we encrypt into this and copy back. */
+    private byte[] scratch = new byte[2048];
 
     AesCmHmacTransform(SrtpProfile profile, SessionKeys keys) {
         this.rtpTagLength = profile.rtpAuthTagLength();
         this.rtcpTagLength = profile.rtcpAuthTagLength();
         this.rtpSalt = keys.rtpSalt();
         this.rtcpSalt = keys.rtcpSalt();
+        this.rtpKey = new SecretKeySpec(keys.rtpKey(), "AES");
+        this.rtcpKey = new SecretKeySpec(keys.rtcpKey(), "AES");
         try {
-            rtpAes = ecb(keys.rtpKey());
-            rtcpAes = ecb(keys.rtcpKey());
+            rtpAes = Cipher.getInstance("AES/CTR/NoPadding");
+            rtcpAes = Cipher.getInstance("AES/CTR/NoPadding");
             rtpMac = hmac(keys.rtpAuthKey());
             rtcpMac = hmac(keys.rtcpAuthKey());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES or HmacSHA1 unavailable", e);
+            throw new IllegalStateException("AES/CTR or HmacSHA1 unavailable", e);
         }
-    }
-
-    private static Cipher ecb(byte[] key) throws GeneralSecurityException {
-        Cipher c = Cipher.getInstance("AES/ECB/NoPadding");
-        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
-        return c;
     }
 
     private static Mac hmac(byte[] key) throws GeneralSecurityException {
@@ -75,7 +73,7 @@ final class AesCmHmacTransform implements SrtpTransform {
 
     @Override
     public int protectRtp(byte[] buf, int off, int len, int headerLength, int ssrc, long index) {
-        if (!xorKeystream(rtpAes, rtpSalt, ssrc, index, buf, off + headerLength, len - headerLength)) {
+        if (!xorKeystream(rtpAes, rtpKey, rtpSalt, ssrc, index, buf, off + headerLength, len - headerLength)) {
             return SrtpError.CIPHER_FAILURE.code();
         }
         if (!rtpTag(buf, off, len, (int) (index >>> 16))) {
@@ -94,7 +92,8 @@ final class AesCmHmacTransform implements SrtpTransform {
         if (!tagMatches(buf, off + authenticated, rtpTagLength)) {
             return SrtpError.AUTH_FAILED.code();
         }
-        if (!xorKeystream(rtpAes, rtpSalt, ssrc, index, buf, off + headerLength, authenticated - headerLength)) {
+        if (!xorKeystream(rtpAes, rtpKey, rtpSalt, ssrc, index, buf, off + headerLength,
+                authenticated - headerLength)) {
             return SrtpError.CIPHER_FAILURE.code();
         }
         return authenticated;
@@ -102,7 +101,7 @@ final class AesCmHmacTransform implements SrtpTransform {
 
     @Override
     public int protectRtcp(byte[] buf, int off, int len, int ssrc, int index) {
-        if (!xorKeystream(rtcpAes, rtcpSalt, ssrc, index, buf, off + 8, len - 8)) {
+        if (!xorKeystream(rtcpAes, rtcpKey, rtcpSalt, ssrc, index, buf, off + 8, len - 8)) {
             return SrtpError.CIPHER_FAILURE.code();
         }
         putInt(buf, off + len, 0x80000000 | index);
@@ -124,7 +123,7 @@ final class AesCmHmacTransform implements SrtpTransform {
             return SrtpError.AUTH_FAILED.code();
         }
         int plain = authenticated - SrtpProfile.SRTCP_INDEX_LENGTH;
-        if (encrypted && !xorKeystream(rtcpAes, rtcpSalt, ssrc, index, buf, off + 8, plain - 8)) {
+        if (encrypted && !xorKeystream(rtcpAes, rtcpKey, rtcpSalt, ssrc, index, buf, off + 8, plain - 8)) {
             return SrtpError.CIPHER_FAILURE.code();
         }
         return plain;
@@ -165,10 +164,11 @@ final class AesCmHmacTransform implements SrtpTransform {
     }
 
     /**
-     * IV = (salt * 2^16) XOR (SSRC * 2^64) XOR (index * 2^16). Its low 16 bits are zero, so the
-     * block counter is written there directly; packets are far below the 2^16 blocks it allows.
+     * IV = (salt * 2^16) XOR (SSRC * 2^64) XOR (index * 2^16); its low 16 bits, the block counter, start at 0.
+     * Encrypting is XOR with the keystream, so the same call decrypts.
      */
-    private boolean xorKeystream(Cipher aes, byte[] salt, int ssrc, long index, byte[] buf, int at, int length) {
+    private boolean xorKeystream(Cipher aes, SecretKeySpec key, byte[] salt, int ssrc, long index, byte[] buf,
+            int at, int length) {
         if (length <= 0) {
             return true;
         }
@@ -182,30 +182,18 @@ final class AesCmHmacTransform implements SrtpTransform {
         for (int i = 0; i < 6; i++) {
             iv[13 - i] ^= (byte) (index >>> (8 * i));
         }
-        int blocks = (length + BLOCK - 1) / BLOCK;
-        int streamLength = blocks * BLOCK;
-        if (keystream.length < streamLength) {
-            keystream = new byte[streamLength];
-        }
-        byte[] ks = keystream;
-        for (int b = 0; b < blocks; b++) {
-            int p = b * BLOCK;
-            System.arraycopy(iv, 0, ks, p, 14);
-            ks[p + 14] = (byte) (b >>> 8);
-            ks[p + 15] = (byte) b;
+        if (scratch.length < length) {
+            scratch = new byte[length];
         }
         try {
-            aes.update(ks, 0, streamLength, ks, 0);
+            aes.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
+            if (aes.doFinal(buf, at, length, scratch, 0) != length) {
+                return false;
+            }
         } catch (GeneralSecurityException e) {
             return false;
         }
-        int i = 0;
-        for (int words = length & ~7; i < words; i += 8) {
-            LONGS.set(buf, at + i, (long) LONGS.get(buf, at + i) ^ (long) LONGS.get(ks, i));
-        }
-        for (; i < length; i++) {
-            buf[at + i] ^= ks[i];
-        }
+        System.arraycopy(scratch, 0, buf, at, length);
         return true;
     }
 

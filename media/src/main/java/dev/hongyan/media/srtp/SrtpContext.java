@@ -38,6 +38,10 @@ public final class SrtpContext {
     // A stream's first packet is checked against a tracker that joins the map only if it authenticates.
     private RtpIndexTracker spareRtp;
     private SrtcpIndexTracker spareRtcp;
+    // The outbound stream protected last: a consumer's transport sends one SSRC (two with RTX) packet after
+    // packet, and in a large fan-out every map probe is a cache miss.
+    private int lastSendSsrc;
+    private RtpIndexTracker lastSendTracker;
 
     SrtpContext(SrtpProfile profile, SessionKeys keys, int replayWindow) {
         if (replayWindow < ReplayWindow.MIN_SIZE) {
@@ -82,10 +86,15 @@ public final class SrtpContext {
             return SrtpError.MALFORMED.code();
         }
         int ssrc = readInt(buf, off + 8);
-        RtpIndexTracker tracker = sendRtp.get(ssrc);
-        if (tracker == null) {
-            tracker = new RtpIndexTracker(null);
-            sendRtp.put(ssrc, tracker);
+        RtpIndexTracker tracker = lastSendTracker;
+        if (tracker == null || ssrc != lastSendSsrc) {
+            tracker = sendRtp.get(ssrc);
+            if (tracker == null) {
+                tracker = new RtpIndexTracker(null);
+                sendRtp.put(ssrc, tracker);
+            }
+            lastSendSsrc = ssrc;
+            lastSendTracker = tracker;
         }
         long index = tracker.estimate(readShort(buf, off + 2));
         int result = transform.protectRtp(buf, off, len, header, ssrc, index);
@@ -182,6 +191,9 @@ public final class SrtpContext {
 
     /** Forgets an SSRC's state, for example when its producer or consumer closes. */
     public void removeSsrc(int ssrc) {
+        if (lastSendTracker != null && lastSendSsrc == ssrc) {
+            lastSendTracker = null;
+        }
         sendRtp.remove(ssrc);
         receiveRtp.remove(ssrc);
         sendRtcp.remove(ssrc);

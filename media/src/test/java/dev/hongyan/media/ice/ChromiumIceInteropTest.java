@@ -26,8 +26,8 @@ class ChromiumIceInteropTest {
         assertTrue(Files.isExecutable(CHROMIUM), "Debian chromium is required (./hongyan test installs it)");
         try (IceServer server = IceServer.open(IceServerOptions.of("127.0.0.1", 0))) {
             CountDownLatch dtls = new CountDownLatch(1);
-            IceTransport transport = server.createTransport(IceTransportOptions.defaults(), packet -> {
-                if (PacketClass.of(packet) == PacketClass.DTLS) {
+            IceTransport transport = server.createTransport(IceTransportOptions.defaults(), (buf, length) -> {
+                if (length > 0 && PacketClass.of(buf[0]) == PacketClass.DTLS) {
                     dtls.countDown();
                 }
             });

@@ -12,8 +12,8 @@ final class RecordingListener implements IceTransport.Listener {
     final BlockingQueue<Optional<InetSocketAddress>> selections = new LinkedBlockingQueue<>();
 
     @Override
-    public void onPacket(byte[] packet) {
-        packets.add(packet);
+    public void onPacket(byte[] buf, int length) {
+        packets.add(java.util.Arrays.copyOf(buf, length)); // the socket reuses buf
     }
 
     @Override

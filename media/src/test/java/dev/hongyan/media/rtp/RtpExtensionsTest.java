@@ -28,6 +28,25 @@ class RtpExtensionsTest {
     }
 
     @Test
+    void sdesStringsAreComparedInPlaceAsTextWouldCompareThem() {
+        RtpPacket p = empty();
+        RtpExtensions.setText(p, 1, "0");
+        RtpExtensions.setText(p, 2, "high");
+        assertThat(RtpExtensions.textEquals(p, 1, RtpExtensions.asciiOrNull("0"))).isTrue();
+        assertThat(RtpExtensions.textEquals(p, 1, RtpExtensions.asciiOrNull("01"))).isFalse();
+        assertThat(RtpExtensions.textEquals(p, 2, RtpExtensions.asciiOrNull("hig"))).isFalse();
+        assertThat(RtpExtensions.textEquals(p, 2, RtpExtensions.asciiOrNull("high"))).isTrue();
+        assertThat(RtpExtensions.textEquals(p, 9, RtpExtensions.asciiOrNull("0"))).as("absent").isFalse();
+        assertThat(RtpExtensions.textEquals(p, 1, null)).as("nothing to match").isFalse();
+        p.setExtension(1, new byte[] {'a', 'b', 0, 0});
+        assertThat(RtpExtensions.textEquals(p, 1, RtpExtensions.asciiOrNull("ab"))).as("trailing NULs").isTrue();
+        p.setExtension(1, new byte[] {0});
+        assertThat(RtpExtensions.textEquals(p, 1, RtpExtensions.asciiOrNull(""))).as("only NULs").isTrue();
+        assertThat(RtpExtensions.asciiOrNull("vidéo")).as("never decoded from a packet").isNull();
+        assertThat(RtpExtensions.asciiOrNull(null)).isNull();
+    }
+
+    @Test
     void absSendTimeIs24BitsOfSixPointEighteenSeconds() {
         RtpPacket p = empty();
         RtpExtensions.setAbsSendTime(p, 3, 0xabcdef);

@@ -73,6 +73,53 @@ class SrtpSessionTest {
 
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
+    void packetsLargerThanAnyScratchBufferRoundTrip(SrtpProfile profile) {
+        SrtpSession[] s = pair(profile, 128);
+        int seq = 500;
+        for (int payload : new int[] {1, 15, 16, 17, 1188, 4000, 9000}) { // up to a jumbo datagram
+            byte[] buf = rtp(seq++, payload);
+            int plainLength = 12 + payload;
+            byte[] plain = Arrays.copyOf(buf, plainLength);
+            int len = s[0].protectRtp(buf, 0, plainLength);
+            assertThat(len).as("payload %d", payload).isEqualTo(plainLength + profile.rtpAuthTagLength());
+            assertThat(s[1].unprotectRtp(buf, 0, len)).as("payload %d", payload).isEqualTo(plainLength);
+            assertThat(Arrays.copyOf(buf, plainLength)).isEqualTo(plain);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void interleavedOutboundSsrcsKeepTheirOwnIndexAndARemovedOneStartsAfresh(SrtpProfile profile) {
+        SrtpMasterKey key = new SrtpMasterKey(new byte[profile.keyLength()], new byte[profile.saltLength()]);
+        SrtpContext sender = SrtpContext.create(profile, key);
+        SrtpContext receiver = SrtpContext.create(profile, key);
+        int other = SSRC + 1;
+        // SSRC crosses 65535 -> 0 (ROC 1) while `other` stays at ROC 0, packets alternating between them.
+        for (int n = 0; n < 6; n++) {
+            int seq = (65533 + n) & 0xFFFF;
+            byte[] a = rtp(seq, 32);
+            byte[] b = rtp(seq, 32);
+            AesCmHmacTransform.putInt(b, 8, other);
+            b[2] = 0;
+            b[3] = (byte) n;
+            int la = sender.protectRtp(a, 0, 44);
+            int lb = sender.protectRtp(b, 0, 44);
+            assertThat(receiver.unprotectRtp(a, 0, la)).isEqualTo(44);
+            assertThat(receiver.unprotectRtp(b, 0, lb)).isEqualTo(44);
+        }
+        assertThat(sender.rolloverCounter(SSRC, true)).isEqualTo(1);
+        assertThat(sender.rolloverCounter(other, true)).isZero();
+
+        sender.removeSsrc(SSRC); // the stream protected last: its cached state must go too
+        byte[] again = rtp(65533, 32);
+        int len = sender.protectRtp(again, 0, 44);
+        assertThat(sender.rolloverCounter(SSRC, true)).isZero();
+        SrtpContext fresh = SrtpContext.create(profile, key);
+        assertThat(fresh.unprotectRtp(again, 0, len)).isEqualTo(44); // index 65533 with ROC 0, as a new stream
+    }
+
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
     void rtcpRoundTripsWithEBitAndIndex(SrtpProfile profile) {
         SrtpSession[] s = pair(profile, 128);
         for (int i = 0; i < 3; i++) {
