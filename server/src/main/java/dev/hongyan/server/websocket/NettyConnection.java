@@ -2,7 +2,9 @@ package dev.hongyan.server.websocket;
 
 import dev.hongyan.gateway.connection.Connection;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -70,11 +72,27 @@ final class NettyConnection implements Connection {
             return;
         }
         CloseWebSocketFrame frame = new CloseWebSocketFrame(validCode(code), truncate(reason));
-        channel.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+        channel.writeAndFlush(frame).addListener((ChannelFutureListener) NettyConnection::finishClosing);
         // A peer that does not read would keep the close frame queued forever.
         channel.eventLoop().schedule(() -> {
             channel.close();
         }, CLOSE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * After our close frame: half-close (FIN) and keep reading until the peer answers with its close frame
+     * and its FIN (or the timer above gives up). Closing at once would make the kernel answer anything the
+     * peer sent meanwhile, still unread, with a reset, and a reset makes the peer's TCP discard our close
+     * frame before its WebSocket reads it: the peer would see 1006 instead of our code (RFC 6455 §7.1.1 asks
+     * the server to close first, but after the closing handshake).
+     */
+    private static void finishClosing(ChannelFuture written) {
+        Channel channel = written.channel();
+        if (written.isSuccess() && channel instanceof DuplexChannel duplex && channel.isActive()) {
+            duplex.shutdownOutput();
+        } else {
+            channel.close();
+        }
     }
 
     /** Cuts a peer whose write buffer passed the high-water mark: nothing queued will ever reach it in time. */

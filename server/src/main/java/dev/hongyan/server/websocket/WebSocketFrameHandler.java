@@ -180,8 +180,8 @@ final class WebSocketFrameHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String text = content == null ? "" : content.toString(StandardCharsets.UTF_8);
-        if (session == null) {
-            return; // open() failed; the connection is closing
+        if (session == null || !connection.isOpen()) {
+            return; // open() failed, or we are closing: nothing may be answered any more (RFC 6455 §5.5.1)
         }
         try {
             session.onText(text);
