@@ -333,14 +333,7 @@ public final class Consumer {
 
     /** Closes the consumer. Idempotent. */
     public CompletableFuture<Void> close() {
-        return engine.loop().run(() -> {
-            if (closed) {
-                return;
-            }
-            closeQuietly();
-            listeners.fire(Listener::onClose);
-            listeners.clear();
-        });
+        return engine.loop().run(() -> closeInternal(null));
     }
 
     public void addListener(Listener listener) {
@@ -357,29 +350,27 @@ public final class Consumer {
         return rtxSsrc;
     }
 
-    private void closeQuietly() {
-        closed = true;
-        producer.removeConsumer(this);
-        transport.consumerClosed(this);
-    }
-
     void closeFromProducer() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        transport.consumerClosed(this);
-        listeners.fire(Listener::onProducerClose);
-        listeners.fire(Listener::onClose);
-        listeners.clear();
+        closeInternal(Listener::onProducerClose);
     }
 
     void closeFromTransport() {
+        closeInternal(Listener::onTransportClose);
+    }
+
+    /** @param cause what tells the listeners why, before {@code onClose}; null when closed directly */
+    private void closeInternal(java.util.function.Consumer<Listener> cause) {
         if (closed) {
             return;
         }
-        closeQuietly();
-        listeners.fire(Listener::onTransportClose);
+        closed = true;
+        if (!producer.closed()) {
+            producer.removeConsumer(this); // a closing producer drops all its consumers at once
+        }
+        transport.consumerClosed(this);
+        if (cause != null) {
+            listeners.fire(cause);
+        }
         listeners.fire(Listener::onClose);
         listeners.clear();
     }
