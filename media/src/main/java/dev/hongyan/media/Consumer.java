@@ -652,8 +652,7 @@ public final class Consumer {
         }
         long now = System.nanoTime();
         int preferred = preferredLayers == null ? producer.streams.length - 1 : preferredLayers.spatialLayer();
-        int temporal = preferredLayers == null || preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
-                : preferredLayers.temporalLayer();
+        int temporal = preferredTemporal();
         long desired = 0;
         for (int i = 0; i <= preferred && i < producer.streams.length; i++) {
             ProducerStream s = producer.streams[i];
@@ -740,10 +739,15 @@ public final class Consumer {
         }
     }
 
+    /** The preferred temporal layer; {@link Integer#MAX_VALUE} when none is set (every layer is wanted). */
+    private int preferredTemporal() {
+        ConsumerLayers preferred = preferredLayers; // read once: volatile
+        return preferred == null || preferred.temporalLayer() == null ? Integer.MAX_VALUE : preferred.temporalLayer();
+    }
+
     /** The preferred temporal layer, lowered by the allocation when it limits the spatial layer aimed at. */
     private int temporalLimit() {
-        int temporal = preferredLayers == null || preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
-                : preferredLayers.temporalLayer();
+        int temporal = preferredTemporal();
         ConsumerLayers allocated = allocatedLayers;
         if (allocated != null && allocated.temporalLayer() != null && targetSpatial == allocated.spatialLayer()) {
             temporal = Math.min(temporal, allocated.temporalLayer());
