@@ -333,14 +333,7 @@ public final class Consumer {
 
     /** Closes the consumer. Idempotent. */
     public CompletableFuture<Void> close() {
-        return engine.loop().run(() -> {
-            if (closed) {
-                return;
-            }
-            closeQuietly();
-            listeners.fire(Listener::onClose);
-            listeners.clear();
-        });
+        return engine.loop().run(() -> closeInternal(null));
     }
 
     public void addListener(Listener listener) {
@@ -357,29 +350,27 @@ public final class Consumer {
         return rtxSsrc;
     }
 
-    private void closeQuietly() {
-        closed = true;
-        producer.removeConsumer(this);
-        transport.consumerClosed(this);
-    }
-
     void closeFromProducer() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        transport.consumerClosed(this);
-        listeners.fire(Listener::onProducerClose);
-        listeners.fire(Listener::onClose);
-        listeners.clear();
+        closeInternal(Listener::onProducerClose);
     }
 
     void closeFromTransport() {
+        closeInternal(Listener::onTransportClose);
+    }
+
+    /** @param cause what tells the listeners why, before {@code onClose}; null when closed directly */
+    private void closeInternal(java.util.function.Consumer<Listener> cause) {
         if (closed) {
             return;
         }
-        closeQuietly();
-        listeners.fire(Listener::onTransportClose);
+        closed = true;
+        if (!producer.closed()) {
+            producer.removeConsumer(this); // a closing producer drops all its consumers at once
+        }
+        transport.consumerClosed(this);
+        if (cause != null) {
+            listeners.fire(cause);
+        }
         listeners.fire(Listener::onClose);
         listeners.clear();
     }
@@ -661,8 +652,7 @@ public final class Consumer {
         }
         long now = System.nanoTime();
         int preferred = preferredLayers == null ? producer.streams.length - 1 : preferredLayers.spatialLayer();
-        int temporal = preferredLayers == null || preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
-                : preferredLayers.temporalLayer();
+        int temporal = preferredTemporal();
         long desired = 0;
         for (int i = 0; i <= preferred && i < producer.streams.length; i++) {
             ProducerStream s = producer.streams[i];
@@ -749,10 +739,15 @@ public final class Consumer {
         }
     }
 
+    /** The preferred temporal layer; {@link Integer#MAX_VALUE} when none is set (every layer is wanted). */
+    private int preferredTemporal() {
+        ConsumerLayers preferred = preferredLayers; // read once: volatile
+        return preferred == null || preferred.temporalLayer() == null ? Integer.MAX_VALUE : preferred.temporalLayer();
+    }
+
     /** The preferred temporal layer, lowered by the allocation when it limits the spatial layer aimed at. */
     private int temporalLimit() {
-        int temporal = preferredLayers == null || preferredLayers.temporalLayer() == null ? Integer.MAX_VALUE
-                : preferredLayers.temporalLayer();
+        int temporal = preferredTemporal();
         ConsumerLayers allocated = allocatedLayers;
         if (allocated != null && allocated.temporalLayer() != null && targetSpatial == allocated.spatialLayer()) {
             temporal = Math.min(temporal, allocated.temporalLayer());

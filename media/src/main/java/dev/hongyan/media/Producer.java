@@ -391,11 +391,19 @@ public final class Producer {
         if (p.payloadLength() == 0) {
             return; // padding-only: accounted, nothing to forward
         }
-        boolean keyFrame = video && isKeyFrame(p);
+        boolean keyFrame;
+        int tid = -1;
+        if (codecFamily == VP8) {
+            // One parse gives both: the keyframe bit sits right after the descriptor that holds the TID.
+            Vp8Descriptor d = Vp8Descriptor.parse(p.buffer(), p.payloadOffset(), p.payloadLength());
+            keyFrame = video && d != null && d.keyframe();
+            tid = d == null ? -1 : d.temporalLayerId();
+        } else {
+            keyFrame = video && isKeyFrame(p);
+        }
         if (keyFrame) {
             s.keyFrames.keyFrameReceived();
         }
-        int tid = codecFamily == VP8 ? vp8TemporalLayer(p) : -1;
         s.countTemporal(tid, p.length());
         int audioLevelAt = audioLevelId != 0 ? p.extensionByteOffset(audioLevelId) : -1;
         int orientationAt = videoOrientationId != 0 ? p.extensionByteOffset(videoOrientationId) : -1;
@@ -432,39 +440,10 @@ public final class Producer {
         int off = p.payloadOffset();
         int len = p.payloadLength();
         return switch (codecFamily) {
-            case VP8 -> Vp8Descriptor.isKeyframe(b, off, len);
             case VP9 -> Vp9Descriptor.isKeyframe(b, off, len);
             case H264_CODEC -> H264.isKeyframe(b, off, len);
             default -> false;
         };
-    }
-
-    /** TID of the VP8 payload descriptor (RFC 7741 §4.2), or -1 when absent. Read inline: no allocation. */
-    private static int vp8TemporalLayer(RtpPacket p) {
-        byte[] b = p.buffer();
-        int i = p.payloadOffset();
-        int end = i + p.payloadLength();
-        if (i >= end || (b[i] & 0x80) == 0) {
-            return -1;
-        }
-        if (i + 1 >= end) {
-            return -1;
-        }
-        int x = b[i + 1] & 0xFF;
-        int at = i + 2;
-        if ((x & 0x80) != 0) {
-            if (at >= end) {
-                return -1;
-            }
-            at += (b[at] & 0x80) != 0 ? 2 : 1;
-        }
-        if ((x & 0x40) != 0) {
-            at++;
-        }
-        if ((x & 0x20) == 0 || at >= end) {
-            return -1;
-        }
-        return (b[at] & 0xFF) >>> 6;
     }
 
     private void checkOrientation(ProducerStream s, byte value) {

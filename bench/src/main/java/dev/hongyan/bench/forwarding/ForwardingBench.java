@@ -1,6 +1,5 @@
 package dev.hongyan.bench.forwarding;
 
-import dev.hongyan.media.Consumer;
 import dev.hongyan.media.ConsumerOptions;
 import dev.hongyan.media.ForwardingMetrics;
 import dev.hongyan.media.MediaEngine;
@@ -112,6 +111,8 @@ public final class ForwardingBench {
         DtlsConfig dtlsConfig = DtlsConfig.defaults().withHandshakeLimits(4, 4096);
         DtlsContext peerDtls = new DtlsContext(dtlsConfig);
         List<LoopbackPeer> opened = new ArrayList<>();
+        // Outside the try: a measurement that fails must still stop the sender before its peer closes.
+        AtomicBoolean running = new AtomicBoolean(true);
         try (MediaEngine engine = MediaEngine.create(MediaEngineOptions.loopback().withDtls(dtlsConfig))) {
             Router router = engine.createRouter(RouterOptions.defaults()).get(10, TimeUnit.SECONDS);
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", engine.port());
@@ -172,12 +173,10 @@ public final class ForwardingBench {
                 }
             }
             for (WebRtcTransport t : recvTransports) {
-                Consumer c = t.consume(ConsumerOptions.of(producer.id(), router.rtpCapabilities()).withPaused(false))
-                        .get();
+                t.consume(ConsumerOptions.of(producer.id(), router.rtpCapabilities()).withPaused(false)).get();
             }
 
             // Sender: paced in 1 ms steps; a keyframe whenever one was asked for.
-            AtomicBoolean running = new AtomicBoolean(true);
             BenchPackets packets = new BenchPackets(size);
             Thread sender = new Thread(() -> {
                 long start = System.nanoTime();
@@ -238,6 +237,7 @@ public final class ForwardingBench {
                     m.receivedRtpPackets() / elapsed, allocatedAfter < 0 || m.forwardedPackets() == 0 ? -1
                             : (double) (allocatedAfter - allocatedBefore) / m.forwardedPackets());
         } finally {
+            running.set(false);
             for (LoopbackPeer p : opened) {
                 p.close();
             }
