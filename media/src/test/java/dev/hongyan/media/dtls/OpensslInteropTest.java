@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Interop with an independent DTLS-SRTP implementation: the openssl CLI on both sides of the handshake, with
- * the SRTP keying material it exports compared byte for byte with ours. Skipped where openssl is missing.
+ * the SRTP keying material it exports compared byte for byte with ours. Fails where openssl is missing
+ * (`./hongyan test` installs it).
  */
 class OpensslInteropTest {
     @TempDir
