@@ -20,6 +20,16 @@ async function stableMetric(name) {
   assert.fail(`${name} did not settle: last ${previous}`);
 }
 
+/** Peers of one fresh room, connected, then prepared and joined in the order given; afterEach closes them. */
+async function joinedPeers(...peers) {
+  const roomId = newRoomId();
+  const connected = [];
+  for (const [peerId] of peers) connected.push(await TestPeer.connect(roomId, peerId));
+  for (let i = 0; i < peers.length; i++) await connected[i].prepare(peers[i][1]);
+  for (const peer of connected) await peer.join();
+  return connected;
+}
+
 const NOT_JOINED = [
   ['produce', { transportId: 'x', kind: 'audio', rtpParameters: { codecs: [] } }],
   ['closeProducer', { producerId: 'x' }],
@@ -223,93 +233,61 @@ test('two peers: newPeer, newConsumer handshake, consumer controls, scores and s
 });
 
 test('the producer owner pauses, resumes and closes: consumerPaused, consumerResumed, consumerClosed; others get 403', async () => {
-  const roomId = newRoomId();
-  const alice = await TestPeer.connect(roomId, 'alice');
-  const bob = await TestPeer.connect(roomId, 'bob');
-  try {
-    await alice.prepare();
-    await bob.prepare();
-    await alice.join();
-    await bob.join();
-    const mic = await alice.produce('audio');
-    const offer = await bob.serverRequest('newConsumer', (d) => d.producerId === mic.id);
-    const consumerId = offer.data.id;
-    await bob.notification('consumerScore', (d) => d.consumerId === consumerId);
+  const [alice, bob] = await joinedPeers(['alice'], ['bob']);
+  const mic = await alice.produce('audio');
+  const offer = await bob.serverRequest('newConsumer', (d) => d.producerId === mic.id);
+  const consumerId = offer.data.id;
+  await bob.notification('consumerScore', (d) => d.consumerId === consumerId);
 
-    const forbidden = { errorCode: 403, errorReason: `producer with id "${mic.id}" belongs to another peer` };
-    assert.deepEqual(await bob.refused('pauseProducer', { producerId: mic.id }), forbidden);
-    assert.deepEqual(await bob.refused('closeProducer', { producerId: mic.id }), forbidden);
+  const forbidden = { errorCode: 403, errorReason: `producer with id "${mic.id}" belongs to another peer` };
+  assert.deepEqual(await bob.refused('pauseProducer', { producerId: mic.id }), forbidden);
+  assert.deepEqual(await bob.refused('closeProducer', { producerId: mic.id }), forbidden);
 
-    assert.deepEqual(await alice.request('pauseProducer', { producerId: mic.id }), {});
-    await bob.notification('consumerPaused', (d) => d.consumerId === consumerId);
-    assert.deepEqual(await alice.request('resumeProducer', { producerId: mic.id }), {});
-    await bob.notification('consumerResumed', (d) => d.consumerId === consumerId);
-    assert.deepEqual(await alice.request('closeProducer', { producerId: mic.id }), {});
-    await bob.notification('consumerClosed', (d) => d.consumerId === consumerId);
-    assert.deepEqual(await bob.refused('pauseConsumer', { consumerId }),
-      { errorCode: 500, errorReason: `consumer with id "${consumerId}" not found` });
+  assert.deepEqual(await alice.request('pauseProducer', { producerId: mic.id }), {});
+  await bob.notification('consumerPaused', (d) => d.consumerId === consumerId);
+  assert.deepEqual(await alice.request('resumeProducer', { producerId: mic.id }), {});
+  await bob.notification('consumerResumed', (d) => d.consumerId === consumerId);
+  assert.deepEqual(await alice.request('closeProducer', { producerId: mic.id }), {});
+  await bob.notification('consumerClosed', (d) => d.consumerId === consumerId);
+  assert.deepEqual(await bob.refused('pauseConsumer', { consumerId }),
+    { errorCode: 500, errorReason: `consumer with id "${consumerId}" not found` });
 
-    // A peer that refuses an offer (as the demo app does when not consuming) leaves it paused; nothing breaks.
-    bob.onNewConsumer = 'reject';
-    const cam = await alice.produce('video');
-    const refusedOffer = await bob.serverRequest('newConsumer', (d) => d.producerId === cam.id);
-    // Barrier: bob's refusal went out before this request on the same socket, so the server has handled it
-    // by the time the answer comes back. The consumer is still there (refused offers are kept, paused)...
-    assert.ok(Array.isArray(await bob.request('getConsumerStats', { consumerId: refusedOffer.data.id })));
-    // ...and was never resumed, so no score follows.
-    assert.ok(await bob.none('consumerScore', (d) => d.consumerId === refusedOffer.data.id, 300));
-  } finally {
-    alice.close();
-    bob.close();
-  }
+  // A peer that refuses an offer (as the demo app does when not consuming) leaves it paused; nothing breaks.
+  bob.onNewConsumer = 'reject';
+  const cam = await alice.produce('video');
+  const refusedOffer = await bob.serverRequest('newConsumer', (d) => d.producerId === cam.id);
+  // Barrier: bob's refusal went out before this request on the same socket, so the server has handled it
+  // by the time the answer comes back. The consumer is still there (refused offers are kept, paused)...
+  assert.ok(Array.isArray(await bob.request('getConsumerStats', { consumerId: refusedOffer.data.id })));
+  // ...and was never resumed, so no score follows.
+  assert.ok(await bob.none('consumerScore', (d) => d.consumerId === refusedOffer.data.id, 300));
 });
 
 test('peers without a consuming transport or capabilities get no consumers', async () => {
-  const roomId = newRoomId();
-  const sender = await TestPeer.connect(roomId, 'sender');
-  const viewer = await TestPeer.connect(roomId, 'viewer');
-  try {
-    await sender.prepare({ produce: true, consume: false });
-    await viewer.prepare({ produce: true, consume: true });
-    await sender.join();
-    await viewer.join();
-    const mic = await sender.produce('audio');
-    await viewer.serverRequest('newConsumer', (d) => d.producerId === mic.id);
-    // The viewer produces too: the sender, with no consuming transport and no capabilities, must not be offered it.
-    const viewerMic = await viewer.produce('audio');
-    // Barriers: the offers for viewerMic are made when its produce is handled, before the notification below
-    // and before the sender's own request round trip.
-    await viewer.request('changeDisplayName', { displayName: 'v' });
-    await sender.notification('peerDisplayNameChanged');
-    assert.ok(Array.isArray(await sender.request('getProducerStats', { producerId: mic.id })));
-    // The producer exists server-side (its owner can read its stats), yet the sender got no newConsumer for it.
-    assert.ok(Array.isArray(await viewer.request('getProducerStats', { producerId: viewerMic.id })));
-    assert.equal(sender.serverRequests.filter((r) => r.method === 'newConsumer' && r.data.producerId === viewerMic.id).length, 0);
-    assert.equal(sender.serverRequests.length, 0);
-  } finally {
-    sender.close();
-    viewer.close();
-  }
+  const [sender, viewer] = await joinedPeers(['sender', { produce: true, consume: false }],
+    ['viewer', { produce: true, consume: true }]);
+  const mic = await sender.produce('audio');
+  await viewer.serverRequest('newConsumer', (d) => d.producerId === mic.id);
+  // The viewer produces too: the sender, with no consuming transport and no capabilities, must not be offered it.
+  const viewerMic = await viewer.produce('audio');
+  // Barriers: the offers for viewerMic are made when its produce is handled, before the notification below
+  // and before the sender's own request round trip.
+  await viewer.request('changeDisplayName', { displayName: 'v' });
+  await sender.notification('peerDisplayNameChanged');
+  assert.ok(Array.isArray(await sender.request('getProducerStats', { producerId: mic.id })));
+  // The producer exists server-side (its owner can read its stats), yet the sender got no newConsumer for it.
+  assert.ok(Array.isArray(await viewer.request('getProducerStats', { producerId: viewerMic.id })));
+  assert.equal(sender.serverRequests.filter((r) => r.method === 'newConsumer' && r.data.producerId === viewerMic.id).length, 0);
+  assert.equal(sender.serverRequests.length, 0);
 });
 
 test('a leaving peer: peerClosed and consumerClosed for the others', async () => {
-  const roomId = newRoomId();
-  const alice = await TestPeer.connect(roomId, 'alice');
-  const bob = await TestPeer.connect(roomId, 'bob');
-  try {
-    await alice.prepare();
-    await bob.prepare();
-    await alice.join();
-    await bob.join();
-    const mic = await alice.produce('audio');
-    const offer = await bob.serverRequest('newConsumer', (d) => d.producerId === mic.id);
-    alice.close();
-    await bob.notification('consumerClosed', (d) => d.consumerId === offer.data.id);
-    await bob.notification('peerClosed', (d) => d.peerId === 'alice');
-  } finally {
-    alice.close();
-    bob.close();
-  }
+  const [alice, bob] = await joinedPeers(['alice'], ['bob']);
+  const mic = await alice.produce('audio');
+  const offer = await bob.serverRequest('newConsumer', (d) => d.producerId === mic.id);
+  alice.close();
+  await bob.notification('consumerClosed', (d) => d.consumerId === offer.data.id);
+  await bob.notification('peerClosed', (d) => d.peerId === 'alice');
 });
 
 test('same peerId again: the old socket is closed with 4000, the new peer replaces it', async () => {

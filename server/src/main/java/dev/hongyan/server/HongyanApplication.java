@@ -6,7 +6,6 @@ import dev.hongyan.core.account.LoginThrottle;
 import dev.hongyan.core.client.ClientRegistry;
 import dev.hongyan.core.client.ClientService;
 import dev.hongyan.core.client.ClientSettings;
-import dev.hongyan.core.client.ClientType;
 import dev.hongyan.core.media.MediaRoomSettings;
 import dev.hongyan.core.media.MediaRooms;
 import dev.hongyan.core.control.ControlPolicy;
@@ -34,6 +33,9 @@ import dev.hongyan.server.metrics.Metrics;
 import dev.hongyan.server.web.StaticFiles;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -95,10 +97,8 @@ public final class HongyanApplication implements AutoCloseable {
 
         ClientRegistry registry = new ClientRegistry();
         this.clients = new ClientService(registry, authenticator, clock, config.bind("clients", ClientSettings.class));
-        for (ClientType type : ClientType.values()) {
-            Gauge.builder("hongyan.clients", registry, r -> r.countByType().get(type))
-                    .tag("type", type.name()).description("Registered clients by client type").register(meters);
-        }
+        // One pass over the clients per scrape for all types, rather than one gauge (and pass) per type.
+        meters.getPrometheusRegistry().register(() -> clientsByType(registry));
 
         // Room passwords get their own throttle (keys per room and client), with the login numbers.
         LoginThrottle roomPasswordThrottle = new LoginThrottle(clock, security.loginMaxFailures(),
@@ -191,6 +191,14 @@ public final class HongyanApplication implements AutoCloseable {
     private void stopInBackground() {
         Thread stopper = new Thread(this::stop, "hongyan-stop");
         stopper.start();
+    }
+
+    private static GaugeSnapshot clientsByType(ClientRegistry registry) {
+        GaugeSnapshot.Builder snapshot = GaugeSnapshot.builder().name("hongyan_clients")
+                .help("Registered clients by client type");
+        registry.countByType().forEach((type, count) -> snapshot.dataPoint(GaugeDataPointSnapshot.builder()
+                .labels(Labels.of("type", type.name())).value(count).build()));
+        return snapshot.build();
     }
 
     private static ThreadFactory daemon(String name) {

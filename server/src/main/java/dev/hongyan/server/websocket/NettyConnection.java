@@ -8,7 +8,6 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -162,17 +161,17 @@ final class NettyConnection implements Connection {
         if (reason == null) {
             return "";
         }
-        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= MAX_REASON_BYTES) {
-            return reason;
+        // One pass over whole code points, so a long reason costs no more than its length and no pair is split.
+        int bytes = 0;
+        int end = 0;
+        while (end < reason.length()) {
+            int codePoint = reason.codePointAt(end);
+            bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+            if (bytes > MAX_REASON_BYTES) {
+                return reason.substring(0, end);
+            }
+            end += Character.charCount(codePoint);
         }
-        int end = reason.length();
-        while (reason.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
-            end--;
-        }
-        if (end > 0 && Character.isHighSurrogate(reason.charAt(end - 1))) {
-            end--;
-        }
-        return reason.substring(0, end);
+        return reason;
     }
 }
