@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -72,10 +73,11 @@ final class NettyConnection implements Connection {
         }
         CloseWebSocketFrame frame = new CloseWebSocketFrame(validCode(code), truncate(reason));
         channel.writeAndFlush(frame).addListener((ChannelFutureListener) NettyConnection::finishClosing);
-        // A peer that does not read would keep the close frame queued forever.
-        channel.eventLoop().schedule(() -> {
+        // A peer that does not read (or never answers our close) would keep the socket half-open forever.
+        ScheduledFuture<?> giveUp = channel.eventLoop().schedule(() -> {
             channel.close();
         }, CLOSE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        channel.closeFuture().addListener(closed -> giveUp.cancel(false));
     }
 
     /**
@@ -99,7 +101,7 @@ final class NettyConnection implements Connection {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        channel.writeAndFlush(new CloseWebSocketFrame(code, reason), channel.voidPromise());
+        channel.writeAndFlush(new CloseWebSocketFrame(validCode(code), truncate(reason)), channel.voidPromise());
         channel.close();
     }
 
