@@ -51,6 +51,19 @@ class RoomServiceTest {
         return done(rooms.create(owner, "locked room", password, null)).roomId();
     }
 
+    /** The usual start: {@code owner} creates an open room and enters it. */
+    private String openAndEntered(Client owner) {
+        String roomId = open(owner);
+        entered(owner, roomId, null);
+        return roomId;
+    }
+
+    private String lockedAndEntered(Client owner, String password) {
+        String roomId = locked(owner, password);
+        entered(owner, roomId, password);
+        return roomId;
+    }
+
     /**
      * Enters and waits for the rest of the room's turn: enter's future completes before the other
      * members are told (so the answer leaves first), and tests look at their inboxes next.
@@ -146,8 +159,7 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         Client carol = fixture.online("carol");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         inbox(bob).clear();
 
         Entered entered = entered(bob, roomId, null);
@@ -169,8 +181,7 @@ class RoomServiceTest {
     void theNewcomerIsAnsweredBeforeTheMembersAreToldAndTheyHearItBeforeLaterEvents() throws Exception {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         // Hold the room's executor, so that what is chained on enter's future is in place when it completes.
         CountDownLatch hold = new CountDownLatch(1);
         CompletableFuture<Object> held = rooms.inRoom(roomId, room -> {
@@ -205,8 +216,7 @@ class RoomServiceTest {
     @Test
     void enteringTwiceIsAConflict() {
         Client alice = fixture.online("alice");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
 
         assertThat(error(rooms.enter(alice, roomId, null))).isEqualTo(ErrorCode.CONFLICT);
         assertThat(rooms.status(roomId).clientSize()).isEqualTo(1);
@@ -330,8 +340,7 @@ class RoomServiceTest {
     void aTakenOverConnectionIsReplacedWhenTheNewOneEnters() {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         entered(bob, roomId, null);
         Client bobAgain = fixture.online("bob");
         inbox(alice).clear();
@@ -350,8 +359,7 @@ class RoomServiceTest {
     void anInvitationLetsTheInviteeInOnceWithoutThePassword() {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
-        String roomId = locked(alice, "pw");
-        entered(alice, roomId, "pw");
+        String roomId = lockedAndEntered(alice, "pw");
 
         done(rooms.invite(alice, roomId, "bob"));
 
@@ -369,8 +377,7 @@ class RoomServiceTest {
     void anInvitationExpires() {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
-        String roomId = locked(alice, "pw");
-        entered(alice, roomId, "pw");
+        String roomId = lockedAndEntered(alice, "pw");
         done(rooms.invite(alice, roomId, "bob"));
 
         fixture.clock.advance(Duration.ofMillis(60_001));
@@ -382,8 +389,7 @@ class RoomServiceTest {
     void anInvitationIsBoundToTheInviteesAccount() {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
-        String roomId = locked(alice, "pw");
-        entered(alice, roomId, "pw");
+        String roomId = lockedAndEntered(alice, "pw");
         done(rooms.invite(alice, roomId, "bob"));
         fixture.registry.remove(bob);
         Client impostor = fixture.online("bob", "mallory", Role.USER);
@@ -413,8 +419,7 @@ class RoomServiceTest {
     void leaveTellsTheOthersOnly() {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         entered(bob, roomId, null);
         inbox(bob).clear();
 
@@ -481,8 +486,7 @@ class RoomServiceTest {
         Client bob = fixture.online("bob");
         Client carol = fixture.online("carol");
         Client root = fixture.admin("root");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         entered(bob, roomId, null);
         inbox(alice).clear();
         inbox(bob).clear();
@@ -503,8 +507,7 @@ class RoomServiceTest {
     @Test
     void theOwnerClosingWhileInTheRoomIsToldOnce() {
         Client alice = fixture.online("alice");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         done(rooms.close(alice, roomId));
         assertThat(inbox(alice).of("room::close")).hasSize(1);
     }
@@ -574,8 +577,7 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         Client carol = fixture.online("carol");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         entered(bob, roomId, null);
         inbox(alice).clear();
         inbox(carol).clear();
@@ -595,8 +597,7 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client carol = fixture.online("carol");
         Client root = fixture.admin("root");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
 
         assertThat(done(rooms.members(alice, roomId))).extracting(ClientStatus::clientId).containsExactly("alice");
         assertThat(done(rooms.members(root, roomId))).hasSize(1);
@@ -609,8 +610,7 @@ class RoomServiceTest {
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
         Client carol = fixture.online("carol");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         entered(bob, roomId, null);
 
         assertThat(done(rooms.mediaIds(alice, roomId, null))).isEqualTo(MemberMediaIds.none(roomId, "alice"));
@@ -659,8 +659,7 @@ class RoomServiceTest {
         use(new RoomFixture(RoomFixture.settings(100, 10, 4, 150)));
         Client alice = fixture.online("alice");
         Client bob = fixture.online("bob");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         done(rooms.leave(alice, roomId));
 
         eventually(() -> rooms.list().isEmpty());
@@ -680,8 +679,7 @@ class RoomServiceTest {
     void enteringWithinTheGraceKeepsTheRoom() throws Exception {
         use(new RoomFixture(RoomFixture.settings(100, 10, 4, 300)));
         Client alice = fixture.online("alice");
-        String roomId = open(alice);
-        entered(alice, roomId, null);
+        String roomId = openAndEntered(alice);
         done(rooms.leave(alice, roomId));
         entered(alice, roomId, null);
 

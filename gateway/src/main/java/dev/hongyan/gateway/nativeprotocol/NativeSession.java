@@ -6,11 +6,11 @@ import dev.hongyan.core.client.Notification;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import dev.hongyan.gateway.connection.Connection;
+import dev.hongyan.gateway.connection.PendingRequests;
 import dev.hongyan.gateway.connection.WebSocketSession;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +25,7 @@ public final class NativeSession implements WebSocketSession, ClientEndpoint {
 
     private final NativeGateway gateway;
     private final Connection connection;
-    private final Map<Long, PendingRequest> pending = new ConcurrentHashMap<>();
+    private final PendingRequests<Object> pending;
     private final ScheduledFuture<?> registerDeadline;
     private volatile Client client;
     private volatile boolean closed;
@@ -33,6 +33,7 @@ public final class NativeSession implements WebSocketSession, ClientEndpoint {
     NativeSession(NativeGateway gateway, Connection connection) {
         this.gateway = gateway;
         this.connection = connection;
+        this.pending = new PendingRequests<>(gateway.scheduler());
         this.registerDeadline = gateway.scheduler().schedule(
                 () -> connection.executor().execute(this::closeIfAnonymous),
                 gateway.settings().registerTimeoutMillis(), TimeUnit.MILLISECONDS);
@@ -77,10 +78,7 @@ public final class NativeSession implements WebSocketSession, ClientEndpoint {
         }
         closed = true;
         registerDeadline.cancel(false);
-        for (PendingRequest request : pending.values()) {
-            request.fail(new CoreException(ErrorCode.TARGET_OFFLINE, "the target went offline"));
-        }
-        pending.clear();
+        pending.failAll(new CoreException(ErrorCode.TARGET_OFFLINE, "the target went offline"));
         gateway.closed(this);
     }
 
@@ -127,31 +125,24 @@ public final class NativeSession implements WebSocketSession, ClientEndpoint {
             return CompletableFuture.failedFuture(new CoreException(ErrorCode.TARGET_OFFLINE, "the target went offline"));
         }
         long id = gateway.ids().next();
-        PendingRequest pendingRequest = new PendingRequest(request.signal(), new CompletableFuture<>());
-        pending.put(id, pendingRequest);
-        ScheduledFuture<?> timer = gateway.scheduler().schedule(() -> {
-            if (pending.remove(id) != null) {
-                pendingRequest.fail(new CoreException(ErrorCode.TIMEOUT, "the target did not answer in time"));
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        pendingRequest.future().whenComplete((answer, failure) -> timer.cancel(false));
+        CompletableFuture<Object> answer = pending.open(id, request.signal(), timeout.toMillis(),
+                "the target did not answer in time");
         send(new Envelope(null, null, new Header(gateway.settings().version(), id, request.signal()),
                 request.body() == null ? Map.of() : request.body()), request.signal());
-        return pendingRequest.future();
+        return answer;
     }
 
     /** The answer to one of our requests, if {@code id} is one; true when consumed. */
     boolean completePending(NativeCodec.ParsedMessage message) {
-        PendingRequest request = pending.get(message.id());
-        if (request == null || !request.signal().equals(message.signal())) {
+        CompletableFuture<Object> request = pending.take(message.id(), message.signal());
+        if (request == null) {
             return false;
         }
-        pending.remove(message.id());
         if (message.code() != null && !ErrorCode.SUCCESS.code().equals(message.code())) {
-            request.fail(new CoreException(ErrorCode.TARGET_ERROR,
+            request.completeExceptionally(new CoreException(ErrorCode.TARGET_ERROR,
                     "the target refused: " + (message.message() == null ? message.code() : message.message())));
         } else {
-            request.future().complete(message.body());
+            request.complete(message.body());
         }
         return true;
     }
@@ -174,12 +165,6 @@ public final class NativeSession implements WebSocketSession, ClientEndpoint {
     private void closeIfAnonymous() {
         if (client == null && !closed) {
             close(ErrorCode.UNAUTHORIZED, "not registered within " + gateway.settings().registerTimeoutMillis() + " ms");
-        }
-    }
-
-    private record PendingRequest(String signal, CompletableFuture<Object> future) {
-        void fail(CoreException error) {
-            future.completeExceptionally(error);
         }
     }
 }

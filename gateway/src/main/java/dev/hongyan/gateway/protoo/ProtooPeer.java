@@ -10,6 +10,7 @@ import dev.hongyan.core.media.MediaPeer;
 import dev.hongyan.core.media.MediaPeerListener;
 import dev.hongyan.core.media.PeerInfo;
 import dev.hongyan.gateway.connection.Connection;
+import dev.hongyan.gateway.connection.PendingRequests;
 import dev.hongyan.gateway.connection.WebSocketSession;
 import dev.hongyan.media.ConsumerLayers;
 import dev.hongyan.media.ConsumerScore;
@@ -20,10 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +48,7 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
     private final Connection connection;
     private final String roomId;
     private final String peerId;
-    private final Map<Long, PendingRequest> pending = new ConcurrentHashMap<>();
+    private final PendingRequests<JsonNode> pending;
     // Connection executor only:
     private final List<Runnable> waiting = new ArrayList<>();
     private MediaPeer member;
@@ -62,6 +60,7 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
         this.connection = connection;
         this.roomId = roomId;
         this.peerId = peerId;
+        this.pending = new PendingRequests<>(gateway.scheduler());
     }
 
     ProtooGateway gateway() {
@@ -152,15 +151,14 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
         if (!response.id().canConvertToExactIntegral()) {
             return;
         }
-        PendingRequest request = pending.remove(response.id().asLong());
+        CompletableFuture<JsonNode> request = pending.take(response.id().asLong());
         if (request == null) {
             return;
         }
-        request.timer().cancel(false);
         if (response.ok()) {
-            request.future().complete(response.data());
+            request.complete(response.data());
         } else {
-            request.future().completeExceptionally(new CoreException(ErrorCode.TARGET_ERROR,
+            request.completeExceptionally(new CoreException(ErrorCode.TARGET_ERROR,
                     "refused with " + response.errorCode() + ": " + response.errorReason()));
         }
     }
@@ -178,11 +176,7 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
             return;
         }
         closed = true;
-        for (PendingRequest request : pending.values()) {
-            request.timer().cancel(false);
-            request.future().completeExceptionally(new CoreException(ErrorCode.TARGET_OFFLINE, "peer closed"));
-        }
-        pending.clear();
+        pending.failAll(new CoreException(ErrorCode.TARGET_OFFLINE, "peer closed"));
         gateway.closed(this);
         if (member != null) {
             member.leave();
@@ -217,20 +211,11 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
         long id;
         do {
             id = ThreadLocalRandom.current().nextLong(10_000_001L);
-        } while (pending.containsKey(id));
-        CompletableFuture<JsonNode> future = new CompletableFuture<>();
+        } while (pending.contains(id));
         long timeoutMillis = (long) (2000 * (15 + 0.1 * pending.size()));
-        long requestId = id;
-        ScheduledFuture<?> timer = gateway.scheduler().schedule(() -> {
-            PendingRequest timedOut = pending.remove(requestId);
-            if (timedOut != null) {
-                timedOut.future().completeExceptionally(new CoreException(ErrorCode.TIMEOUT, "request timeout"));
-            }
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
-        pending.put(id, new PendingRequest(future, timer));
+        CompletableFuture<JsonNode> future = pending.open(id, method, timeoutMillis, "request timeout");
         if (!connection.sendText(gateway.codec().request(id, method, data))) {
-            pending.remove(id);
-            timer.cancel(false);
+            pending.take(id);
             future.completeExceptionally(new CoreException(ErrorCode.TARGET_OFFLINE, "peer closed"));
         }
         return future;
@@ -343,6 +328,4 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
     private static String abbreviate(String text) {
         return text.length() > 64 ? text.substring(0, 64) + "…" : text;
     }
-
-    private record PendingRequest(CompletableFuture<JsonNode> future, ScheduledFuture<?> timer) {}
 }
