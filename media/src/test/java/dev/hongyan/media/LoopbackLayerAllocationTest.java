@@ -132,19 +132,25 @@ class LoopbackLayerAllocationTest {
                 remb(recv, 600_000, ssrc);
                 await(() -> spatial(c) == 1);
                 assertThat(recv.transport().availableOutgoingBitrate().get(5, TimeUnit.SECONDS)).isEqualTo(600_000L);
-                Thread.sleep(300);
+                // What arrives settles on that encoding's packets (a NACKed resend of an older packet may
+                // still be among the first ones after the switch on a loaded machine).
+                awaitLong(() -> lastLengths(down, ssrc, 10).stream().allMatch(n -> n > 600 && n < 700));
                 assertThat(lastLengths(down, ssrc, 10)).as("r1's 600-byte packets").allMatch(n -> n > 600 && n < 700);
 
                 // 3 Mbit/s: the top encoding with room to spare. Back up.
                 remb(recv, 3_000_000, ssrc);
                 await(() -> spatial(c) == 2);
-                Thread.sleep(300);
+                // What arrives settles on that encoding's packets (a NACKed resend of an older packet may
+                // still be among the first ones after the switch on a loaded machine).
+                awaitLong(() -> lastLengths(down, ssrc, 10).stream().allMatch(n -> n > 1000 && n < 1100));
                 assertThat(lastLengths(down, ssrc, 10)).as("r2's 1000-byte packets").allMatch(n -> n > 1000 && n < 1100);
 
                 // 100 kbit/s is not even enough for the middle one: the lowest, never nothing.
                 remb(recv, 100_000, ssrc);
                 await(() -> spatial(c) == 0);
-                Thread.sleep(300);
+                // What arrives settles on that encoding's packets (a NACKed resend of an older packet may
+                // still be among the first ones after the switch on a loaded machine).
+                awaitLong(() -> lastLengths(down, ssrc, 5).stream().allMatch(n -> n > 200 && n < 300));
                 assertThat(lastLengths(down, ssrc, 5)).as("r0's 200-byte packets").allMatch(n -> n > 200 && n < 300);
                 assertThat(c.preferredLayers()).as("preferred layers untouched").isEqualTo(new ConsumerLayers(2, 2));
             }
