@@ -102,10 +102,13 @@ public final class NativeSession implements WebSocketSession, ClientEndpoint {
                 body == null ? Map.of() : body), signal);
     }
 
-    private void send(Envelope envelope, String signal) {
+    /** False when the connection refused the text (it is closing). */
+    private boolean send(Envelope envelope, String signal) {
         if (connection.sendText(gateway.codec().write(envelope))) {
             gateway.metrics().out(signal);
+            return true;
         }
+        return false;
     }
 
     @Override
@@ -127,8 +130,17 @@ public final class NativeSession implements WebSocketSession, ClientEndpoint {
         long id = gateway.ids().next();
         CompletableFuture<Object> answer = pending.open(id, request.signal(), timeout.toMillis(),
                 "the target did not answer in time");
-        send(new Envelope(null, null, new Header(gateway.settings().version(), id, request.signal()),
+        boolean sent = send(new Envelope(null, null, new Header(gateway.settings().version(), id, request.signal()),
                 request.body() == null ? Map.of() : request.body()), request.signal());
+        // A socket already closing refuses the text, and a close that raced past the check above has
+        // already failed what was pending before this request: either way nobody will answer, so the
+        // caller hears "offline" now instead of a timeout later.
+        if (!sent || closed) {
+            CompletableFuture<Object> unanswered = pending.take(id);
+            if (unanswered != null) {
+                unanswered.completeExceptionally(new CoreException(ErrorCode.TARGET_OFFLINE, "the target went offline"));
+            }
+        }
         return answer;
     }
 

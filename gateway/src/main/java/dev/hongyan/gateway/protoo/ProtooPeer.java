@@ -214,9 +214,12 @@ final class ProtooPeer implements WebSocketSession, MediaPeerListener {
         } while (pending.contains(id));
         long timeoutMillis = (long) (2000 * (15 + 0.1 * pending.size()));
         CompletableFuture<JsonNode> future = pending.open(id, method, timeoutMillis, "request timeout");
-        if (!connection.sendText(gateway.codec().request(id, method, data))) {
-            pending.take(id);
-            future.completeExceptionally(new CoreException(ErrorCode.TARGET_OFFLINE, "peer closed"));
+        // Refused (closing), or a close raced past the check above and failed only what was pending before.
+        if (!connection.sendText(gateway.codec().request(id, method, data)) || closed) {
+            CompletableFuture<JsonNode> unanswered = pending.take(id);
+            if (unanswered != null) {
+                unanswered.completeExceptionally(new CoreException(ErrorCode.TARGET_OFFLINE, "peer closed"));
+            }
         }
         return future;
     }

@@ -203,6 +203,11 @@ public final class NativeHarness implements AutoCloseable {
             return inbox.poll(millis, TimeUnit.MILLISECONDS);
         }
 
+        /** The socket refuses writes from now on, but the session has not been told it closed (yet). */
+        public void stopAcceptingWrites() {
+            open = false;
+        }
+
         public void disconnect() {
             if (open) {
                 open = false;

@@ -107,4 +107,15 @@ class ControlSignalsTest {
         camera.disconnect();
         assertError(admin.nextWithId(orphaned), "2002", "offline");
     }
+
+    @Test
+    void aTargetWhoseSocketIsAlreadyClosingFailsAtOnceNotByTimeout() throws Exception {
+        // The harness times server requests out after 400 ms; the answer must come well before.
+        Terminal admin = harness.register("console", "admin");
+        Terminal camera = harness.register("bob-camera", "bob");
+        camera.stopAcceptingWrites();
+        long started = System.nanoTime();
+        assertError(admin.request("control::wakeup", Map.of("to", "bob-camera")), "2002", "offline");
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(300);
+    }
 }
