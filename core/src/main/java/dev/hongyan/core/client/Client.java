@@ -19,7 +19,8 @@ public final class Client {
     private final int alarmsKept;
     private final ArrayDeque<Alarm> alarms = new ArrayDeque<>();
     private final Set<String> roomIds = ConcurrentHashMap.newKeySet();
-    private volatile Telemetry telemetry;
+    /** Holds the telemetry too, so a reader never pairs a status with telemetry from another heartbeat. */
+    private volatile ClientStatus status;
     private volatile long lastHeartbeatMillis;
 
     public Client(String clientId, ClientType type, String name, String ip, Account account, ClientEndpoint endpoint,
@@ -30,7 +31,7 @@ public final class Client {
         this.ip = ip;
         this.account = account;
         this.endpoint = endpoint;
-        this.telemetry = telemetry;
+        this.status = new ClientStatus(ip, name, clientId, type.name(), telemetry);
         this.connectedAtMillis = nowMillis;
         this.lastHeartbeatMillis = nowMillis;
         this.alarmsKept = alarmsKept;
@@ -69,21 +70,29 @@ public final class Client {
     }
 
     public Telemetry telemetry() {
-        return telemetry;
+        return status.telemetry();
     }
 
     public long lastHeartbeatMillis() {
         return lastHeartbeatMillis;
     }
 
-    /** Heartbeats come from the client's own connection thread only, so a plain write suffices. */
+    /**
+     * Heartbeats come from the client's own connection thread only, so read-merge-write needs no lock;
+     * the volatile write publishes the new status to room actors reading it on other threads.
+     */
     public void heartbeat(Telemetry update, long nowMillis, String timestamp) {
-        telemetry = telemetry.merge(update).withLastHeartbeat(timestamp);
+        Telemetry merged = status.telemetry().merge(update).withLastHeartbeat(timestamp);
+        status = new ClientStatus(ip, name, clientId, type.name(), merged);
         lastHeartbeatMillis = nowMillis;
     }
 
+    /**
+     * The current status: the same instance until the next heartbeat, so its cached rendering is
+     * shared by every list it appears in meanwhile.
+     */
     public ClientStatus status() {
-        return ClientStatus.of(this);
+        return status;
     }
 
     public void push(Notification notification) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -13,19 +14,30 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import java.util.stream.Collectors;
 
-/** JSON for the native protocol: strict about types, lenient about extra fields (bodies carry "..."). */
+/**
+ * JSON for the native protocol: strict about types, lenient about extra fields (bodies carry "...").
+ * Terminal statuses are written from their cached rendering (see {@link ClientStatusSerializer}).
+ */
 public final class NativeCodec {
 
     private final ObjectMapper mapper;
 
     public NativeCodec() {
+        SimpleModule statuses = new SimpleModule("client-status-memo")
+                .addSerializer(new ClientStatusSerializer(configured()));
+        this.mapper = configured(statuses);
+    }
+
+    private static ObjectMapper configured(Module... modules) {
         JsonMapper mapper = JsonMapper.builder()
+                .addModules(modules)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -39,7 +51,7 @@ public final class NativeCodec {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
-        this.mapper = mapper;
+        return mapper;
     }
 
     public ObjectMapper mapper() {

@@ -115,6 +115,49 @@ class NativeRoomSignalsTest {
         refused(bob.request("room::enter", Map.of("roomId", "nope")), "3404", "room::enter");
     }
 
+    private static JsonNode statusOf(JsonNode statuses, String clientId) {
+        for (JsonNode status : statuses) {
+            if (clientId.equals(status.path("clientId").asText())) {
+                return status;
+            }
+        }
+        throw new AssertionError(clientId + " not listed in " + statuses);
+    }
+
+    /** Statuses are rendered once and cached; a heartbeat must still show everywhere they are listed. */
+    @Test
+    void listsShowTheTelemetryOfTheLatestHeartbeat() {
+        Terminal alice = harness.connect("alice");
+        Terminal bob = harness.connect("bob");
+        String roomId = create(alice, Map.of("name", "r"));
+        ok(alice.request("room::enter", Map.of("roomId", roomId)));
+        assertThat(statusOf(ok(bob.request("client::list", Map.of())), "alice").has("battery")).isFalse();
+        assertThat(statusOf(ok(alice.request("room::client::list", Map.of("roomId", roomId))), "alice").has("battery"))
+                .isFalse();
+
+        ok(alice.request("client::heartbeat", Map.of("battery", 55, "status", Map.of("fw", "2.1"))));
+
+        JsonNode listed = statusOf(ok(bob.request("client::list", Map.of())), "alice");
+        assertThat(listed.path("battery").asInt()).isEqualTo(55);
+        assertThat(listed.path("status").path("fw").asText()).isEqualTo("2.1");
+        assertThat(listed.path("lastHeartbeat").asText()).isNotEmpty();
+        assertThat(ok(bob.request("client::status", Map.of("clientId", "alice")))).isEqualTo(listed);
+        assertThat(statusOf(ok(alice.request("room::client::list", Map.of("roomId", roomId))), "alice"))
+                .isEqualTo(listed);
+        alice.clear();
+        ok(bob.request("room::enter", Map.of("roomId", roomId)));
+        assertThat(statusOf(bob.awaitSignal("room::client::list").path("body"), "alice")).isEqualTo(listed);
+        assertThat(alice.awaitSignal("room::enter").path("body").path("status").path("clientId").asText())
+                .isEqualTo("bob");
+
+        ok(alice.request("client::heartbeat", Map.of("battery", 54)));
+
+        assertThat(statusOf(ok(bob.request("client::list", Map.of("clientType", "WEB"))), "alice").path("battery")
+                .asInt()).isEqualTo(54);
+        assertThat(statusOf(ok(bob.request("room::client::list", Map.of("roomId", roomId))), "alice").path("battery")
+                .asInt()).isEqualTo(54);
+    }
+
     @Test
     void leaveHasNoReplyButTellsTheOthersAndRefusesNonMembers() {
         Terminal alice = harness.connect("alice");
