@@ -65,11 +65,10 @@ public final class AudioLevelObserver {
     private final MediaEngine engine;
     private final Router router;
     private final AudioLevelObserverOptions options;
-    private final Listeners<Listener> listeners = new Listeners<>();
+    private final Lifecycle<Listener> lifecycle = new Lifecycle<>(Listener::onClose);
     private final List<Entry> entries = new ArrayList<>(); // loop-confined
     private final ScheduledFuture<?> timer;
     private volatile boolean paused;
-    private volatile boolean closed;
     private boolean silence = true;
 
     AudioLevelObserver(MediaEngine engine, Router router, AudioLevelObserverOptions options) {
@@ -96,7 +95,7 @@ public final class AudioLevelObserver {
     }
 
     public boolean closed() {
-        return closed;
+        return lifecycle.closed();
     }
 
     /** Watches an audio producer of the same router; adding it twice changes nothing. */
@@ -127,55 +126,46 @@ public final class AudioLevelObserver {
     /** Stops looking at levels and reporting until {@link #resume()}. */
     public CompletableFuture<Void> pause() {
         return engine.loop().run(() -> {
-            if (closed || paused) {
+            if (closed() || paused) {
                 return;
             }
             paused = true;
-            listeners.fire(Listener::onPause);
+            lifecycle.fire(Listener::onPause);
         });
     }
 
     public CompletableFuture<Void> resume() {
         return engine.loop().run(() -> {
-            if (closed || !paused) {
+            if (closed() || !paused) {
                 return;
             }
             paused = false;
-            listeners.fire(Listener::onResume);
+            lifecycle.fire(Listener::onResume);
         });
     }
 
     /** Closes the observer. Idempotent. */
     public CompletableFuture<Void> close() {
-        return engine.loop().run(() -> closeInternal(false));
+        return engine.loop().run(() -> lifecycle.close(this::release, null));
     }
 
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        lifecycle.add(listener);
     }
 
     // ---- loop-confined internals ----
 
     void closeFromRouter() {
-        closeInternal(true);
+        lifecycle.close(this::release, Listener::onRouterClose);
     }
 
-    private void closeInternal(boolean routerClosed) {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void release() {
         timer.cancel(false);
         for (Entry e : entries) {
             e.producer.removeAudioLevelEntry(e);
         }
         entries.clear();
         router.audioLevelObserverClosed(this);
-        if (routerClosed) {
-            listeners.fire(Listener::onRouterClose);
-        }
-        listeners.fire(Listener::onClose);
-        listeners.clear();
     }
 
     /** A producer of the router closed: it is no longer observed (and its entry gone with it). */
@@ -188,7 +178,7 @@ public final class AudioLevelObserver {
      * interval when they choose rather than race the timer.
      */
     void update() {
-        if (closed) {
+        if (closed()) {
             return;
         }
         List<AudioLevelObserverVolume> loud = new ArrayList<>();
@@ -210,10 +200,10 @@ public final class AudioLevelObserver {
             List<AudioLevelObserverVolume> volumes =
                     List.copyOf(loud.subList(0, Math.min(loud.size(), options.maxEntries())));
             silence = false;
-            listeners.fire(l -> l.onVolumes(volumes));
+            lifecycle.fire(l -> l.onVolumes(volumes));
         } else if (!silence) {
             silence = true;
-            listeners.fire(Listener::onSilence);
+            lifecycle.fire(Listener::onSilence);
         }
     }
 
@@ -243,7 +233,7 @@ public final class AudioLevelObserver {
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (closed()) {
             throw new IllegalStateException("audio level observer closed");
         }
     }

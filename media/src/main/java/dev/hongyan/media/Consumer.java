@@ -72,10 +72,9 @@ public final class Consumer {
     private final RtpParameters rtpParameters;
     private final ConsumerType type;
     private final Map<String, Object> appData;
-    private final Listeners<Listener> listeners = new Listeners<>();
+    private final Lifecycle<Listener> lifecycle = new Lifecycle<>(Listener::onClose);
     private volatile boolean paused;
     private volatile boolean producerPaused;
-    private volatile boolean closed;
     private volatile ConsumerLayers preferredLayers;
     private volatile ConsumerLayers currentLayers;
     private volatile int priority = 1;
@@ -248,25 +247,25 @@ public final class Consumer {
 
     public CompletableFuture<Void> pause() {
         return engine.loop().run(() -> {
-            if (closed || paused) {
+            if (closed() || paused) {
                 return;
             }
             paused = true;
             transport.onLayerDemandChange();
-            listeners.fire(Listener::onPause);
+            lifecycle.fire(Listener::onPause);
         });
     }
 
     /** Forwards again, from the next keyframe (one is requested). */
     public CompletableFuture<Void> resume() {
         return engine.loop().run(() -> {
-            if (closed || !paused) {
+            if (closed() || !paused) {
                 return;
             }
             paused = false;
             rewriter.requireSync();
             transport.onLayerDemandChange();
-            listeners.fire(Listener::onResume);
+            lifecycle.fire(Listener::onResume);
             requestKeyFrameInternal(System.nanoTime());
         });
     }
@@ -278,7 +277,7 @@ public final class Consumer {
      */
     public CompletableFuture<Void> setPreferredLayers(ConsumerLayers layers) {
         return engine.loop().run(() -> {
-            if (closed || (!simulcast && producer.streams[0].temporalLayers <= 1)) {
+            if (closed() || (!simulcast && producer.streams[0].temporalLayers <= 1)) {
                 return;
             }
             preferredLayers = clamp(layers);
@@ -328,16 +327,16 @@ public final class Consumer {
     }
 
     public boolean closed() {
-        return closed;
+        return lifecycle.closed();
     }
 
     /** Closes the consumer. Idempotent. */
     public CompletableFuture<Void> close() {
-        return engine.loop().run(() -> closeInternal(null));
+        return engine.loop().run(() -> lifecycle.close(this::release, null));
     }
 
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        lifecycle.add(listener);
     }
 
     // ---- loop-confined internals ----
@@ -351,28 +350,18 @@ public final class Consumer {
     }
 
     void closeFromProducer() {
-        closeInternal(Listener::onProducerClose);
+        lifecycle.close(this::release, Listener::onProducerClose);
     }
 
     void closeFromTransport() {
-        closeInternal(Listener::onTransportClose);
+        lifecycle.close(this::release, Listener::onTransportClose);
     }
 
-    /** @param cause what tells the listeners why, before {@code onClose}; null when closed directly */
-    private void closeInternal(java.util.function.Consumer<Listener> cause) {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void release() {
         if (!producer.closed()) {
             producer.removeConsumer(this); // a closing producer drops all its consumers at once
         }
         transport.consumerClosed(this);
-        if (cause != null) {
-            listeners.fire(cause);
-        }
-        listeners.fire(Listener::onClose);
-        listeners.clear();
     }
 
     void start(long nowNanos) {
@@ -392,14 +381,14 @@ public final class Consumer {
     void onProducerPause() {
         producerPaused = true;
         transport.onLayerDemandChange();
-        listeners.fire(Listener::onProducerPause);
+        lifecycle.fire(Listener::onProducerPause);
     }
 
     void onProducerResume(long nowNanos) {
         producerPaused = false;
         rewriter.requireSync();
         transport.onLayerDemandChange();
-        listeners.fire(Listener::onProducerResume);
+        lifecycle.fire(Listener::onProducerResume);
         if (!paused) {
             requestKeyFrameInternal(nowNanos);
         }
@@ -427,7 +416,7 @@ public final class Consumer {
      */
     void forward(ProducerStream s, RtpPacket p, int routerPt, boolean keyFrame, int tid, int audioLevelAt,
             int orientationAt, long nowNanos) {
-        if (paused || producerPaused || closed || !transport.connected()) {
+        if (paused || producerPaused || closed() || !transport.connected()) {
             return;
         }
         if (s.index != currentSpatial) {
@@ -512,7 +501,7 @@ public final class Consumer {
     void onNack(GenericNack nack, long nowNanos) {
         int[] lost = nack.lostSequenceNumbers();
         sendStream.onNack(lost.length);
-        if (history == null || closed) {
+        if (history == null || closed()) {
             return;
         }
         double rtt = sendStream.roundTripMillis();
@@ -585,7 +574,7 @@ public final class Consumer {
      * has its stream set up).
      */
     boolean canCarryPadding() {
-        return rtxPayloadType >= 0 && writer.usesTransportCc() && !closed && transport.connected()
+        return rtxPayloadType >= 0 && writer.usesTransportCc() && !closed() && transport.connected()
                 && sendStream.packetCount() > 0;
     }
 
@@ -630,7 +619,7 @@ public final class Consumer {
     }
 
     void collectSenderReport(List<RtcpPacket> out, long nowNanos, long epochMillis) {
-        if (sendStream.packetCount() == 0 || closed) {
+        if (sendStream.packetCount() == 0 || closed()) {
             return;
         }
         out.add(sendStream.senderReport(epochMillis, nowNanos));
@@ -643,7 +632,7 @@ public final class Consumer {
      * received (up to the temporal layer forwarded); 0 while paused.
      */
     long desiredBitrate() {
-        if (closed || paused || producerPaused) {
+        if (closed() || paused || producerPaused) {
             return 0;
         }
         if (!simulcast) {
@@ -671,7 +660,7 @@ public final class Consumer {
      * counted at what it forwards: guessing the cost of a layer would only switch layers twice.
      */
     LayerAllocator.Demand demand(long nowNanos) {
-        if (!simulcast || closed || paused || producerPaused) {
+        if (!simulcast || closed() || paused || producerPaused) {
             return LayerAllocator.Demand.fixed(priority, desiredBitrate());
         }
         ProducerStream[] streams = producer.streams;
@@ -816,7 +805,7 @@ public final class Consumer {
             return;
         }
         currentLayers = layers;
-        listeners.fire(l -> l.onLayersChange(layers));
+        lifecycle.fire(l -> l.onLayersChange(layers));
     }
 
     private void publishScore() {
@@ -828,7 +817,7 @@ public final class Consumer {
         ConsumerScore next = new ConsumerScore(sendStream.score(), producer.streams[idx].recv.score(), producerScores);
         if (!next.equals(score)) {
             score = next;
-            listeners.fire(l -> l.onScore(next));
+            lifecycle.fire(l -> l.onScore(next));
         }
     }
 }

@@ -65,9 +65,8 @@ public final class Producer {
     private final NegotiatedProducer negotiated;
     private final ProducerRtpInfo info;
     private final Map<String, Object> appData;
-    private final Listeners<Listener> listeners = new Listeners<>();
+    private final Lifecycle<Listener> lifecycle = new Lifecycle<>(Listener::onClose);
     private volatile boolean paused;
-    private volatile boolean closed;
     private volatile List<ProducerScore> score = List.of();
 
     // Loop-confined.
@@ -172,11 +171,11 @@ public final class Producer {
     /** Stops forwarding; consumers fire {@code producerpause}. */
     public CompletableFuture<Void> pause() {
         return engine.loop().run(() -> {
-            if (closed || paused) {
+            if (closed() || paused) {
                 return;
             }
             paused = true;
-            listeners.fire(Listener::onPause);
+            lifecycle.fire(Listener::onPause);
             for (Consumer c : consumers) {
                 c.onProducerPause();
             }
@@ -186,11 +185,11 @@ public final class Producer {
     /** Forwards again; consumers fire {@code producerresume} and a keyframe is requested. */
     public CompletableFuture<Void> resume() {
         return engine.loop().run(() -> {
-            if (closed || !paused) {
+            if (closed() || !paused) {
                 return;
             }
             paused = false;
-            listeners.fire(Listener::onResume);
+            lifecycle.fire(Listener::onResume);
             long now = System.nanoTime();
             for (Consumer c : consumers) {
                 c.onProducerResume(now);
@@ -213,16 +212,16 @@ public final class Producer {
     }
 
     public boolean closed() {
-        return closed;
+        return lifecycle.closed();
     }
 
     /** Closes the producer and its consumers. Idempotent. */
     public CompletableFuture<Void> close() {
-        return engine.loop().run(() -> closeInternal(false));
+        return engine.loop().run(() -> lifecycle.close(this::release, null));
     }
 
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        lifecycle.add(listener);
     }
 
     // ---- loop-confined internals ----
@@ -232,25 +231,16 @@ public final class Producer {
     }
 
     void closeFromTransport() {
-        closeInternal(true);
+        lifecycle.close(this::release, Listener::onTransportClose);
     }
 
-    private void closeInternal(boolean transportClosed) {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void release() {
         for (Consumer c : consumers) {
             c.closeFromProducer();
         }
         consumers = NO_CONSUMERS;
         router.producerClosed(this);
         transport.producerClosed(this);
-        if (transportClosed) {
-            listeners.fire(Listener::onTransportClose);
-        }
-        listeners.fire(Listener::onClose);
-        listeners.clear();
     }
 
     void addConsumer(Consumer consumer) {
@@ -361,7 +351,7 @@ public final class Producer {
 
     /** The hot path: one RTP packet of one of this producer's streams. */
     void receiveRtp(StreamRef ref, RtpPacket p, long nowNanos) {
-        if (closed) {
+        if (closed()) {
             return;
         }
         ProducerStream s = streams[ref.encodingIdx()];
@@ -451,7 +441,7 @@ public final class Producer {
         if (v != s.lastOrientation) {
             s.lastOrientation = v;
             VideoOrientation o = new VideoOrientation((v & 0x08) != 0, (v & 0x04) != 0, v & 0x03);
-            listeners.fire(l -> l.onVideoOrientationChange(o));
+            lifecycle.fire(l -> l.onVideoOrientationChange(o));
         }
     }
 
@@ -464,7 +454,7 @@ public final class Producer {
 
     /** Asks the sender for a keyframe on one stream, unless a request is already outstanding. */
     void requestKeyFrame(int streamIndex, long nowNanos) {
-        if (!video || closed || streamIndex < 0 || streamIndex >= streams.length) {
+        if (!video || closed() || streamIndex < 0 || streamIndex >= streams.length) {
             return;
         }
         ProducerStream s = streams[streamIndex];
@@ -524,7 +514,7 @@ public final class Producer {
         if (changed || next.size() != score.size()) {
             score = List.copyOf(next);
             List<ProducerScore> snapshot = score;
-            listeners.fire(l -> l.onScore(snapshot));
+            lifecycle.fire(l -> l.onScore(snapshot));
             for (Consumer c : consumers) {
                 c.onProducerScore();
             }

@@ -36,9 +36,8 @@ public final class Router {
     private List<WebRtcTransport> transportList = List.of();
     /** Read by canConsume from any thread; written on the loop. */
     private final Map<String, Producer> producers = new ConcurrentHashMap<>();
-    private final Listeners<Listener> listeners = new Listeners<>();
+    private final Lifecycle<Listener> lifecycle = new Lifecycle<>(Listener::onClose);
     private final List<AudioLevelObserver> audioLevelObservers = new ArrayList<>(); // loop-confined
-    private volatile boolean closed;
 
     Router(MediaEngine engine, Ortc ortc, RouterOptions options) {
         this.engine = engine;
@@ -98,27 +97,23 @@ public final class Router {
     }
 
     public boolean closed() {
-        return closed;
+        return lifecycle.closed();
     }
 
     /** Closes the router and everything in it; returns when done. Idempotent. */
     public CompletableFuture<Void> close() {
-        return engine.loop().run(() -> closeInternal(false));
+        return engine.loop().run(() -> lifecycle.close(this::release, null));
     }
 
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        lifecycle.add(listener);
     }
 
     void closeFromEngine() {
-        closeInternal(true);
+        lifecycle.close(this::release, Listener::onWorkerClose);
     }
 
-    private void closeInternal(boolean engineClosed) {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void release() {
         for (WebRtcTransport t : new ArrayList<>(transports.values())) {
             t.closeFromRouter();
         }
@@ -126,11 +121,6 @@ public final class Router {
             o.closeFromRouter();
         }
         engine.routerClosed(this);
-        if (engineClosed) {
-            listeners.fire(Listener::onWorkerClose);
-        }
-        listeners.fire(Listener::onClose);
-        listeners.clear();
     }
 
     List<WebRtcTransport> transportList() {
@@ -172,7 +162,7 @@ public final class Router {
     }
 
     void requireOpen() {
-        if (closed) {
+        if (closed()) {
             throw new IllegalStateException("router closed");
         }
     }

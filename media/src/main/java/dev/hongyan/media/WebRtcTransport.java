@@ -77,7 +77,7 @@ public final class WebRtcTransport {
     private final Map<String, Object> appData;
     private final IceTransport ice;
     private final DtlsTransport dtls;
-    private final Listeners<Listener> listeners = new Listeners<>();
+    private final Lifecycle<Listener> lifecycle = new Lifecycle<>(Listener::onClose);
     private final TransportRtcp rtcp;
     /** SSRC we put in RTCP we originate (RR, feedback). */
     final int rtcpSsrc = RANDOM.nextInt() | 1;
@@ -91,7 +91,6 @@ public final class WebRtcTransport {
     private volatile IceState iceState = IceState.NEW;
     private volatile TransportTuple selectedTuple;
     private volatile DtlsState dtlsState = DtlsState.NEW;
-    private volatile boolean closed;
 
     // Loop-confined.
     private DtlsParameters remoteDtls;
@@ -299,29 +298,25 @@ public final class WebRtcTransport {
     }
 
     public boolean closed() {
-        return closed;
+        return lifecycle.closed();
     }
 
     /** Closes the transport and its producers and consumers. Idempotent. */
     public CompletableFuture<Void> close() {
-        return engine.loop().run(() -> closeInternal(false));
+        return engine.loop().run(() -> lifecycle.close(this::release, null));
     }
 
     public void addListener(Listener listener) {
-        listeners.add(listener);
+        lifecycle.add(listener);
     }
 
     // ---- loop-confined internals ----
 
     void closeFromRouter() {
-        closeInternal(true);
+        lifecycle.close(this::release, Listener::onRouterClose);
     }
 
-    private void closeInternal(boolean routerClosed) {
-        if (closed) {
-            return;
-        }
-        closed = true;
+    private void release() {
         for (Producer p : new ArrayList<>(producers.values())) {
             p.closeFromTransport();
         }
@@ -331,11 +326,6 @@ public final class WebRtcTransport {
         ice.close();
         dtls.close();
         router.transportClosed(this);
-        if (routerClosed) {
-            listeners.fire(Listener::onRouterClose);
-        }
-        listeners.fire(Listener::onClose);
-        listeners.clear();
     }
 
     void producerClosed(Producer producer) {
@@ -378,7 +368,7 @@ public final class WebRtcTransport {
     }
 
     boolean connected() {
-        return srtp != null && !closed;
+        return srtp != null && !closed();
     }
 
     int nextTransportCcSeq() {
@@ -495,7 +485,7 @@ public final class WebRtcTransport {
         if (info != null) {
             TransportTraceEvent event = new TransportTraceEvent(TransportTraceEvent.BWE, System.currentTimeMillis(),
                     "out", info);
-            listeners.fire(l -> l.onTrace(event));
+            lifecycle.fire(l -> l.onTrace(event));
         }
     }
 
@@ -578,14 +568,14 @@ public final class WebRtcTransport {
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (closed()) {
             throw new IllegalStateException("transport closed");
         }
     }
 
     private void maybeStartDtls() {
         boolean iceUp = iceState == IceState.CONNECTED || iceState == IceState.COMPLETED;
-        if (dtlsStarted || remoteDtls == null || !iceUp || closed) {
+        if (dtlsStarted || remoteDtls == null || !iceUp || closed()) {
             return;
         }
         dtlsStarted = true;
@@ -603,11 +593,11 @@ public final class WebRtcTransport {
             return;
         }
         dtlsState = state;
-        listeners.fire(l -> l.onDtlsStateChange(state));
+        lifecycle.fire(l -> l.onDtlsStateChange(state));
     }
 
     private void onKeys(SrtpKeyMaterial keys) {
-        if (closed) {
+        if (closed()) {
             return;
         }
         srtp = new SrtpSession(keys.profile(),
@@ -625,7 +615,7 @@ public final class WebRtcTransport {
     private void onPacket(byte[] packet, int len) {
         long now = System.nanoTime();
         engine.arrivalNanos = now;
-        if (closed || len < 2) {
+        if (closed() || len < 2) {
             return;
         }
         counters.onReceived(len);
@@ -700,11 +690,11 @@ public final class WebRtcTransport {
         @Override
         public void onStateChange(IceState state) {
             engine.loop().execute(() -> {
-                if (state == IceState.CLOSED && closed) {
+                if (state == IceState.CLOSED && closed()) {
                     return; // our own close; observers hear onClose
                 }
                 iceState = state;
-                listeners.fire(l -> l.onIceStateChange(state));
+                lifecycle.fire(l -> l.onIceStateChange(state));
                 maybeStartDtls();
             });
         }
@@ -712,14 +702,14 @@ public final class WebRtcTransport {
         @Override
         public void onSelectedTupleChange(InetSocketAddress remote) {
             engine.loop().execute(() -> {
-                if (closed) {
+                if (closed()) {
                     return;
                 }
                 TransportTuple tuple = remote == null ? null : new TransportTuple(
                         engine.ice().localAddress().getAddress().getHostAddress(), engine.port(),
                         remote.getAddress().getHostAddress(), remote.getPort(), "udp");
                 selectedTuple = tuple;
-                listeners.fire(l -> l.onIceSelectedTupleChange(tuple));
+                lifecycle.fire(l -> l.onIceSelectedTupleChange(tuple));
             });
         }
     }
@@ -734,7 +724,7 @@ public final class WebRtcTransport {
         public void onFailed(String reason) {
             engine.loop().execute(() -> {
                 log.debug("transport {}: DTLS failed: {}", id, reason);
-                if (!closed) {
+                if (!closed()) {
                     setDtlsState(DtlsState.FAILED);
                 }
             });
@@ -743,7 +733,7 @@ public final class WebRtcTransport {
         @Override
         public void onClosed() {
             engine.loop().execute(() -> {
-                if (!closed) {
+                if (!closed()) {
                     setDtlsState(DtlsState.CLOSED);
                 }
             });

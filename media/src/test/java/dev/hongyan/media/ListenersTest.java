@@ -19,10 +19,15 @@ class ListenersTest {
         assertThat(calls).containsExactly("a");
     }
 
-    /** The listeners of an engine object (its private {@code listeners} field). */
+    /** The listeners of an engine object (those of its private {@code lifecycle}), or of a {@link Lifecycle}. */
     static Listeners<?> of(Object owner) throws ReflectiveOperationException {
-        var f = owner.getClass().getDeclaredField("listeners");
+        Object lifecycle = owner instanceof Lifecycle<?> ? owner : field(owner, "lifecycle");
+        return (Listeners<?>) field(lifecycle, "listeners");
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        var f = owner.getClass().getDeclaredField(name);
         f.setAccessible(true);
-        return (Listeners<?>) f.get(owner);
+        return f.get(owner);
     }
 }
