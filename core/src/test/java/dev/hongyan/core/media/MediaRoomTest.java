@@ -110,6 +110,24 @@ final class MediaRoomTest {
         }
     }
 
+    /**
+     * Polls until the engine's side of the member's sending transport has finished DTLS (has its SRTP keys):
+     * the engine says so in its stats only.
+     */
+    private static void awaitEngineDtlsConnected(Member member) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!"connected".equals(get(member.peer.transportStats(member.send.id())).get(0).dtlsState())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the engine's DTLS did not connect within 5 s");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** Waits until every task queued on the room so far has run: what they were to tell a member, it has been told. */
     private void settle() {
         get(rooms.find(roomId).orElseThrow().executor().submit(() -> null));
@@ -472,6 +490,8 @@ final class MediaRoomTest {
                         dtls, DtlsRole.SERVER, (buf, len, at) -> { }, true)) {
             get(alice.peer.connectWebRtcTransport(alice.send.id(), browser.dtlsParameters()));
             browser.connect(alice.send.iceParameters(), alice.send.dtlsParameters()).get(10, TimeUnit.SECONDS);
+            // The browser's side can be done before the engine's: until the engine has its keys, it drops RTP.
+            awaitEngineDtlsConnected(alice);
             speak(browser, ssrc, 0, 25);
             for (Member member : List.of(alice, bob)) {
                 member.events.await("activeSpeaker", "alice=-25");
