@@ -104,7 +104,15 @@ final class RecordingPeer implements MediaPeerListener {
         return (ConsumerOffer) await("newConsumer", v -> ((ConsumerOffer) v).producerId().equals(producerId)).value();
     }
 
-    /** True when no such event arrived within a short while. */
+    /** The values of the events of that type recorded so far. */
+    List<Object> of(String type) {
+        return events.stream().filter(e -> e.type().equals(type)).map(Event::value).toList();
+    }
+
+    /**
+     * True when no such event arrived within a short while: for events that would come back from the engine,
+     * which a test cannot wait for as it can for the room's own turn.
+     */
     boolean none(String type) {
         sleep(200);
         return events.stream().noneMatch(e -> e.type().equals(type));

@@ -34,7 +34,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
-/** A RoomService over real executors and in-memory clients whose pushes are recorded. */
+/**
+ * A RoomService over real workers and in-memory clients whose pushes are recorded; its empty-room timers
+ * run on a real scheduler, or on one the test drives.
+ */
 final class RoomFixture implements AutoCloseable {
 
     final MutableClock clock = new MutableClock();
@@ -42,7 +45,7 @@ final class RoomFixture implements AutoCloseable {
     final ClientRegistry registry = new ClientRegistry();
     final ClientService clients;
     final ExecutorService workers = Executors.newFixedThreadPool(2);
-    final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    final ScheduledExecutorService scheduler;
     final LoginThrottle throttle = new LoginThrottle(clock, 3, 60_000, 60_000);
     final RoomService rooms;
 
@@ -50,7 +53,16 @@ final class RoomFixture implements AutoCloseable {
         this(settings, PresenceScope.EVERYONE);
     }
 
+    RoomFixture(RoomSettings settings, ScheduledExecutorService scheduler) {
+        this(settings, PresenceScope.EVERYONE, scheduler);
+    }
+
     RoomFixture(RoomSettings settings, PresenceScope scope) {
+        this(settings, scope, Executors.newSingleThreadScheduledExecutor());
+    }
+
+    private RoomFixture(RoomSettings settings, PresenceScope scope, ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
         Authenticator authenticator = new Authenticator(new AccountStore(random), throttle, random);
         clients = new ClientService(registry, authenticator, clock, new ClientSettings(60_000, 10, scope));
         rooms = new RoomService(clients, settings, throttle, workers, scheduler, random, clock);

@@ -14,6 +14,7 @@ import dev.hongyan.core.client.Client;
 import dev.hongyan.core.client.ClientStatus;
 import dev.hongyan.core.client.Notification;
 import dev.hongyan.core.client.PresenceScope;
+import dev.hongyan.core.concurrent.ManualScheduler;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import java.time.Duration;
@@ -676,18 +677,81 @@ class RoomServiceTest {
     }
 
     @Test
-    void enteringWithinTheGraceKeepsTheRoom() throws Exception {
-        use(new RoomFixture(RoomFixture.settings(100, 10, 4, 300)));
+    void enteringWithinTheGraceKeepsTheRoom() {
+        ManualScheduler timers = new ManualScheduler();
+        use(new RoomFixture(RoomFixture.settings(100, 10, 4, 300), timers));
         Client alice = fixture.online("alice");
         String roomId = openAndEntered(alice);
         done(rooms.leave(alice, roomId));
+        assertThat(timers.pending()).as("the empty-room timer").isEqualTo(1);
+
         entered(alice, roomId, null);
-
-        Thread.sleep(600);
-
+        assertThat(timers.pending()).as("cancelled by the entry").isZero();
+        timers.advance(Duration.ofMillis(300));
+        fixture.settle(roomId);
         assertThat(rooms.status(roomId).clientSize()).isEqualTo(1);
+
+        // Empty again: a full grace of its own, counted from this leave.
         done(rooms.leave(alice, roomId));
-        eventually(() -> rooms.list().isEmpty());
+        timers.advance(Duration.ofMillis(299));
+        fixture.settle(roomId);
+        assertThat(rooms.list()).hasSize(1);
+        timers.advance(Duration.ofMillis(1));
+        fixture.settle(roomId);
+        assertThat(rooms.list()).isEmpty();
+    }
+
+    @Test
+    void aTimerThatFiredAsTheRoomWasReenteredClosesNothing() {
+        ManualScheduler timers = new ManualScheduler();
+        use(new RoomFixture(RoomFixture.settings(100, 10, 4, 300), timers));
+        Client alice = fixture.online("alice");
+        String roomId = openAndEntered(alice);
+        done(rooms.leave(alice, roomId));
+
+        // The room's turn is busy with alice entering and leaving again when the timer fires: too late to
+        // cancel it, its check runs after them and finds the room empty, but under a newer timer.
+        Gate first = gate(roomId);
+        first.awaitRunning();
+        CompletableFuture<Entered> reentered = rooms.enter(alice, roomId, null);
+        Gate second = gate(roomId);
+        first.release();
+        second.awaitRunning(); // enter's admission has run: its admit waits behind this gate
+        CompletableFuture<Void> leftAgain = rooms.leave(alice, roomId);
+        timers.advance(Duration.ofMillis(300));
+        second.release();
+        done(reentered);
+        done(leftAgain);
+        fixture.settle(roomId);
+        assertThat(rooms.list()).as("the old timer closed nothing").hasSize(1);
+
+        timers.advance(Duration.ofMillis(300));
+        fixture.settle(roomId);
+        assertThat(rooms.list()).as("the newer timer closes it").isEmpty();
+    }
+
+    /** Queues a task that holds the room's turn, from when it runs until released. */
+    private Gate gate(String roomId) {
+        Gate gate = new Gate();
+        rooms.inRoom(roomId, room -> {
+            gate.running.countDown();
+            await(gate.released);
+            return null;
+        });
+        return gate;
+    }
+
+    private static final class Gate {
+        final CountDownLatch running = new CountDownLatch(1);
+        final CountDownLatch released = new CountDownLatch(1);
+
+        void awaitRunning() {
+            await(running);
+        }
+
+        void release() {
+            released.countDown();
+        }
     }
 
     // ---- no leaks ----

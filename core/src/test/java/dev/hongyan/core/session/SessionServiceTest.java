@@ -10,32 +10,31 @@ import dev.hongyan.core.client.ClientRegistry;
 import dev.hongyan.core.client.ClientType;
 import dev.hongyan.core.client.Notification;
 import dev.hongyan.core.client.Telemetry;
+import dev.hongyan.core.concurrent.ManualScheduler;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SessionServiceTest {
 
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ManualScheduler timers = new ManualScheduler();
     private final ClientRegistry registry = new ClientRegistry();
     private final List<Session> answered = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        scheduler.shutdownNow();
+        timers.shutdownNow();
     }
 
     private SessionService service(long timeoutMillis, int max) {
-        return new SessionService(registry, scheduler, Clock.systemUTC(), new SessionSettings(timeoutMillis, max));
+        return new SessionService(registry, timers, Clock.systemUTC(), new SessionSettings(timeoutMillis, max));
     }
 
     private Client online(String clientId) {
@@ -154,14 +153,14 @@ class SessionServiceTest {
     }
 
     @Test
-    void anUnansweredCallTimesOutAndBothPartiesAreTold() throws Exception {
+    void anUnansweredCallTimesOutAndBothPartiesAreTold() {
         SessionService sessions = service(100, 4);
         Client alice = online("alice");
         Client bob = online("bob");
         Session session = sessions.call(alice, "bob", true, true, s -> { });
-        // The parties are told after the state flips: wait for the pushes themselves.
-        waitUntil(() -> endpoint(alice).signals().contains("session::close")
-                && endpoint(bob).signals().contains("session::close"));
+        timers.advance(Duration.ofMillis(99));
+        assertThat(session.state()).isEqualTo(SessionState.CALLING);
+        timers.advance(Duration.ofMillis(1));
         assertThat(session.state()).isEqualTo(SessionState.CLOSED);
         assertThat(endpoint(alice).last().signal()).isEqualTo("session::close");
         assertThat(body(endpoint(alice).last().body())).containsEntry("reason", "timeout");
@@ -170,14 +169,15 @@ class SessionServiceTest {
     }
 
     @Test
-    void anAnsweredCallDoesNotTimeOut() throws Exception {
-        // A timeout long enough that a stalled test thread cannot let it fire before the answer is given.
-        SessionService sessions = service(1_000, 4);
+    void anAnsweredCallDoesNotTimeOut() {
+        SessionService sessions = service(100, 4);
         Client alice = online("alice");
         Client bob = online("bob");
         Session session = sessions.call(alice, "bob", true, true, s -> { });
+        assertThat(timers.pending()).as("the call timer").isEqualTo(1);
         sessions.exchange(bob, session.sessionId(), Map.of("type", "answer"));
-        scheduler.schedule(() -> { }, 1_500, TimeUnit.MILLISECONDS).get();
+        assertThat(timers.pending()).as("cancelled by the answer").isZero();
+        timers.advance(Duration.ofMillis(100));
         assertThat(session.state()).isEqualTo(SessionState.ACTIVE);
         assertThat(endpoint(alice).signals()).containsExactly("session::exchange");
     }
@@ -220,15 +220,5 @@ class SessionServiceTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> body(Object body) {
         return (Map<String, Object>) body;
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            Thread.sleep(10);
-        }
     }
 }

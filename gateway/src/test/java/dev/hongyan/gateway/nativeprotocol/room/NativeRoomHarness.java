@@ -35,10 +35,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -93,6 +96,15 @@ final class NativeRoomHarness implements AutoCloseable {
 
     Terminal connect(String clientId) {
         return connect(clientId, "user");
+    }
+
+    /** Waits until every task queued on the (open) room so far has run: what its turns were to send, they sent. */
+    void settle(String roomId) {
+        try {
+            rooms.inRoom(roomId, room -> null).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | InterruptedException | TimeoutException e) {
+            throw new AssertionError("room " + roomId + " did not settle", e);
+        }
     }
 
     @Override
@@ -150,12 +162,18 @@ final class NativeRoomHarness implements AutoCloseable {
             return await(message -> signal.equals(message.path("header").path("signal").asText()));
         }
 
-        /** Waits a little and returns every message of that signal received so far, consuming none. */
+        /**
+         * Waits a little and returns every message of that signal received so far, consuming none: for what
+         * no event bounds (a closed room's turn cannot be waited for).
+         */
         List<JsonNode> receivedQuietly(String signal, long waitMillis) {
             sleep(waitMillis);
-            synchronized (this) {
-                return received.stream().filter(m -> signal.equals(m.path("header").path("signal").asText())).toList();
-            }
+            return receivedSoFar(signal);
+        }
+
+        /** Every message of that signal received so far, consuming none. */
+        synchronized List<JsonNode> receivedSoFar(String signal) {
+            return received.stream().filter(m -> signal.equals(m.path("header").path("signal").asText())).toList();
         }
 
         synchronized List<JsonNode> all() {
