@@ -24,7 +24,7 @@ public final class ClientStatus {
     private final String clientId;
     private final String clientType;
     private final Telemetry telemetry;
-    private volatile Rendered rendered;
+    private final RenderedText rendered = new RenderedText();
 
     public ClientStatus(String ip, String name, String clientId, String clientType, Telemetry telemetry) {
         this.ip = ip;
@@ -62,16 +62,8 @@ public final class ClientStatus {
 
     /** The text {@code renderer} makes of this status, computed once per renderer. */
     public String render(Object renderer, Function<ClientStatus, String> render) {
-        Rendered cached = rendered;
-        if (cached != null && cached.renderer == renderer) {
-            return cached.text;
-        }
-        String text = render.apply(this);
-        rendered = new Rendered(renderer, text);
-        return text;
+        return rendered.get(renderer, () -> render.apply(this));
     }
-
-    private record Rendered(Object renderer, String text) {}
 
     // Value semantics as the record had; the cached text is derived and takes no part.
     @Override

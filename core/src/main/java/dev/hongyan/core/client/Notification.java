@@ -12,7 +12,7 @@ public final class Notification {
     private final String signal;
     private final Object body;
     private final boolean droppable;
-    private volatile Rendered rendered;
+    private final RenderedText rendered = new RenderedText();
 
     private Notification(String signal, Object body, boolean droppable) {
         this.signal = signal;
@@ -46,14 +46,6 @@ public final class Notification {
 
     /** The text {@code renderer} makes of this notification, computed once per renderer. */
     public String render(Object renderer, Function<Notification, String> render) {
-        Rendered cached = rendered;
-        if (cached != null && cached.renderer == renderer) {
-            return cached.text;
-        }
-        String text = render.apply(this);
-        rendered = new Rendered(renderer, text);
-        return text;
+        return rendered.get(renderer, () -> render.apply(this));
     }
-
-    private record Rendered(Object renderer, String text) {}
 }

@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hongyan.core.account.Account;
 import dev.hongyan.core.account.Role;
 import dev.hongyan.core.error.CoreException;
-import dev.hongyan.core.error.ErrorCode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,23 +19,10 @@ import org.junit.jupiter.api.Test;
 /** Online clients by id, takeovers, and the per-type counts the metrics read. */
 class ClientRegistryTest {
 
-    private static final ClientEndpoint SILENT = new ClientEndpoint() {
-        @Override
-        public void push(Notification notification) {}
-
-        @Override
-        public CompletableFuture<Object> request(Notification request, Duration timeout) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public void close(ErrorCode reason, String message) {}
-    };
-
     private final ClientRegistry registry = new ClientRegistry();
 
     private static Client client(String clientId, ClientType type, String account) {
-        return new Client(clientId, type, clientId, "127.0.0.1", new Account(account, null, Set.of(Role.USER)), SILENT,
+        return new Client(clientId, type, clientId, "127.0.0.1", new Account(account, null, Set.of(Role.USER)), SilentEndpoint.INSTANCE,
                 Telemetry.EMPTY, 0, 10);
     }
 

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hongyan.core.account.Account;
 import dev.hongyan.core.account.Role;
-import dev.hongyan.core.error.ErrorCode;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -16,21 +13,8 @@ import org.junit.jupiter.api.Test;
 /** A client's status is built once per heartbeat and rendered once per renderer. */
 class ClientStatusTest {
 
-    private static final ClientEndpoint SILENT = new ClientEndpoint() {
-        @Override
-        public void push(Notification notification) {}
-
-        @Override
-        public CompletableFuture<Object> request(Notification request, Duration timeout) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public void close(ErrorCode reason, String message) {}
-    };
-
     private final Client client = new Client("cam-1", ClientType.CAMERA, "door camera", "10.0.0.7",
-            new Account("alice", null, Set.of(Role.USER)), SILENT,
+            new Account("alice", null, Set.of(Role.USER)), SilentEndpoint.INSTANCE,
             new Telemetry(null, null, null, null, null, 90, null, null, null, null, null, Map.of("fw", "1"), null), 0, 10);
 
     private static Telemetry temperature(double celsius) {

@@ -6,32 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hongyan.core.account.Account;
 import dev.hongyan.core.account.Role;
 import dev.hongyan.core.client.Client;
-import dev.hongyan.core.client.ClientEndpoint;
 import dev.hongyan.core.client.ClientRegistry;
 import dev.hongyan.core.client.ClientType;
-import dev.hongyan.core.client.Notification;
+import dev.hongyan.core.client.SilentEndpoint;
 import dev.hongyan.core.client.Telemetry;
 import dev.hongyan.core.error.CoreException;
 import dev.hongyan.core.error.ErrorCode;
-import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ControlPolicyTest {
-
-    private static final ClientEndpoint SILENT = new ClientEndpoint() {
-        @Override
-        public void push(Notification notification) {}
-
-        @Override
-        public CompletableFuture<Object> request(Notification request, Duration timeout) {
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public void close(ErrorCode reason, String message) {}
-    };
 
     private final ClientRegistry registry = new ClientRegistry();
     private final ControlPolicy policy = new ControlPolicy(registry);
@@ -40,7 +24,7 @@ class ControlPolicyTest {
     private final Account bob = new Account("bob", null, Set.of(Role.USER, Role.DEVICE));
 
     private Client online(String clientId, Account account) {
-        Client client = new Client(clientId, ClientType.CAMERA, clientId, "127.0.0.1", account, SILENT, Telemetry.EMPTY, 0, 10);
+        Client client = new Client(clientId, ClientType.CAMERA, clientId, "127.0.0.1", account, SilentEndpoint.INSTANCE, Telemetry.EMPTY, 0, 10);
         registry.register(client);
         return client;
     }
