@@ -163,7 +163,8 @@ public final class Bench {
                 Scenarios:
                 """ + ConnectionsScenario.HELP + RoomsScenario.HELP + FanoutScenario.HELP + ChurnScenario.HELP
                 + "\n  forwarding   the SFU: 1 producer -> N consumers over loopback ICE/DTLS/SRTP in-process\n"
-                + "               (--consumers 1,10,100,500 --seconds 5 [--size 1000] [--json FILE])\n"
+                + "               (--consumers 1,10,100,500 --seconds 5 [--load 150000] [--rate PPS] [--size 1000]\n"
+                + "               [--sink drop|read] [--json FILE])\n"
                 + "\n" + BenchSettings.HELP + """
 
                 Example (server and bench on one machine; the server's pid lets the bench force its GC):

@@ -114,6 +114,49 @@ class LoopbackForwardingTest {
         }
     }
 
+    @Test
+    void aPeerThatStopsReadingGetsNothingMoreWhileTheEngineKeepsSending() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            Recorder producerSide = new Recorder();
+            Recorder consumerSide = new Recorder();
+            var send = h.connect(DtlsRole.SERVER, producerSide);
+            var recv = h.connect(DtlsRole.CLIENT, consumerSide);
+            // A second consumer peer keeps reading: the same reader thread serves both sockets, so once it has
+            // read everything here it would have read the first peer's datagrams too.
+            var control = h.connect(DtlsRole.CLIENT, new Recorder());
+            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
+                    MediaFixtures.vp8("0", 1111, 1112))).get(5, TimeUnit.SECONDS);
+            Consumer vc = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
+                    .withPaused(false)).get(5, TimeUnit.SECONDS);
+            control.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities()).withPaused(false))
+                    .get(5, TimeUnit.SECONDS);
+            int seq = 100;
+            for (; seq < 110; seq++) {
+                byte[] v = MediaFixtures.vp8Packet(1111, seq, seq * 3000, seq == 100, 0, 900, "0", null);
+                send.peer().sendRtp(v, v.length);
+            }
+            await(() -> recv.peer().receivedPackets() >= 10 && control.peer().receivedPackets() >= 10);
+
+            recv.peer().stopReading().get(5, TimeUnit.SECONDS);
+            long before = recv.peer().receivedPackets();
+            for (; seq < 130; seq++) {
+                byte[] v = MediaFixtures.vp8Packet(1111, seq, seq * 3000, false, 0, 900, "0", null);
+                send.peer().sendRtp(v, v.length);
+            }
+            // The engine sent all 30 to both sockets; the reading peer got them, the other none of the last 20.
+            await(() -> outboundPackets(vc) == 30 && control.peer().receivedPackets() >= 30);
+            assertThat(recv.peer().receivedPackets()).isEqualTo(before);
+        }
+    }
+
+    private static long outboundPackets(Consumer consumer) {
+        try {
+            return consumer.getStats().get(5, TimeUnit.SECONDS).get(0).packetCount();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15); // generous: the build machine is shared
         while (!condition.getAsBoolean()) {

@@ -40,7 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java -cp 'bench/target/hongyan-bench.jar:bench/target/lib/*' dev.hongyan.bench.forwarding.ForwardingBench \
- *     [--consumers 1,10,100,500] [--seconds 5] [--load 150000] [--rate PPS] [--size 1000] [--json FILE]
+ *     [--consumers 1,10,100,500] [--seconds 5] [--load 150000] [--rate PPS] [--size 1000] [--sink drop|read]
+ *     [--json FILE]
  * </pre>
  *
  * <p>The producer peer sends synthetic VP8 (keyframes on PLI) at {@code --rate} packets/s, by default
@@ -51,7 +52,13 @@ import java.util.concurrent.locks.LockSupport;
  * producer datagram → consumer datagram written to the socket, i.e. the flush carrying it returned;
  * nanoTime inside the engine), "queued p99" (the same, but ending when the copy was queued for that flush,
  * which is what the latency columns measured before flushes were accounted for) and end-to-end latency at
- * up to 4 decrypting consumer peers (producer send → consumer receive, both kernels' loopback included).
+ * up to 4 decrypting consumer peers (producer send → consumer receive, both kernels' loopback included; the
+ * time a datagram waits in the engine's socket before the engine reads it is in this one only).
+ *
+ * <p>{@code --sink drop} (the default) stops reading the other consumer peers once they are connected: their
+ * sockets fill and the kernel drops the rest, so the engine's sends no longer wake a reader thread and that
+ * thread no longer competes with the engine for the machine's cores; on loopback the sender's syscall runs the
+ * receiving side, up to the drop, either way. {@code --sink read} reads every consumer peer on one thread.
  */
 public final class ForwardingBench {
 
@@ -59,7 +66,18 @@ public final class ForwardingBench {
             double engineCpuMillisPer1k, double engineCpuShare, double capacityPerCore, long engineP50Micros,
             long engineP99Micros, long engineMaxMicros, long queuedP50Micros, long queuedP99Micros, long e2eP50Micros,
             long e2eP99Micros, double deliveredRatio, int connectedTransports, double receivedPerSecond,
-            double engineAllocatedBytesPerPacket) {}
+            double engineAllocatedBytesPerPacket, String sink) {}
+
+    /** How the consumer peers that are not sampled for latency receive. */
+    enum Sink {
+        /** Their sockets are not read once connected: the kernel drops what overflows (no reader wakeups). */
+        DROP,
+        /** One reader thread reads every consumer socket, as the peers did before. */
+        READ
+    }
+
+    /** Consumer peers that decrypt and time what they receive (end-to-end latency, delivery). */
+    static final int SAMPLED = 4;
 
     public static void main(String[] args) throws Exception {
         List<Integer> counts = List.of(1, 10, 100, 500);
@@ -67,6 +85,7 @@ public final class ForwardingBench {
         int load = 150_000;
         Integer rate = null;
         int size = 1000;
+        Sink sink = Sink.DROP;
         Path json = Path.of("forwarding-bench.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -75,10 +94,11 @@ public final class ForwardingBench {
                 case "--load" -> load = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--size" -> size = Integer.parseInt(args[++i]);
+                case "--sink" -> sink = Sink.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "--json" -> json = Path.of(args[++i]);
                 case "--help", "-h" -> {
                     System.out.println("usage: ForwardingBench [--consumers 1,10,100,500] [--seconds 5] "
-                            + "[--load 150000] [--rate PPS] [--size 1000] [--json FILE]");
+                            + "[--load 150000] [--rate PPS] [--size 1000] [--sink drop|read] [--json FILE]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -87,7 +107,7 @@ public final class ForwardingBench {
         List<Result> results = new ArrayList<>();
         for (int n : counts) {
             int pps = rate != null ? rate : (int) Math.max(50, Math.min(20_000, Math.ceil((double) load / n)));
-            Result r = run(n, pps, seconds, size);
+            Result r = run(n, pps, seconds, size, sink);
             results.add(r);
             System.err.printf(Locale.ROOT, "N=%d done: %.0f forwarded/s, engine received %.0f RTP/s%n", n,
                     r.forwardedPerSecond(), r.receivedPerSecond());
@@ -106,7 +126,7 @@ public final class ForwardingBench {
         return out;
     }
 
-    static Result run(int n, int pps, double seconds, int size) throws Exception {
+    static Result run(int n, int pps, double seconds, int size, Sink sink) throws Exception {
         LoopbackNetwork peers = new LoopbackNetwork();
         DtlsConfig dtlsConfig = DtlsConfig.defaults().withHandshakeLimits(4, 4096);
         DtlsContext peerDtls = new DtlsContext(dtlsConfig);
@@ -147,7 +167,7 @@ public final class ForwardingBench {
             List<CompletableFuture<Void>> connecting = new ArrayList<>();
             List<WebRtcTransport> recvTransports = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                boolean sample = i < 4;
+                boolean sample = i < SAMPLED;
                 LoopbackPeer.Handler h = sample ? (buf, len, arrival) -> {
                     long stamp = BenchPackets.stampOf(buf, len);
                     if (stamp > 0) {
@@ -175,6 +195,16 @@ public final class ForwardingBench {
             for (WebRtcTransport t : recvTransports) {
                 t.consume(ConsumerOptions.of(producer.id(), router.rtpCapabilities()).withPaused(false)).get();
             }
+            // The sampled peers are opened[1..SAMPLED]; the rest, in DROP mode, are no longer read.
+            List<LoopbackPeer> counted = opened.subList(1, 1 + Math.min(n, SAMPLED));
+            if (sink == Sink.DROP) {
+                for (LoopbackPeer peer : opened.subList(1 + counted.size(), opened.size())) {
+                    peer.stopReading().get(10, TimeUnit.SECONDS);
+                }
+            } else {
+                counted = opened.subList(1, opened.size());
+            }
+            double countedShare = (double) counted.size() / n;
 
             // Sender: paced in 1 ms steps; a keyframe whenever one was asked for.
             BenchPackets packets = new BenchPackets(size);
@@ -202,7 +232,7 @@ public final class ForwardingBench {
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             Thread loopThread = engine.loopThread().get();
             engine.forwardingMetrics(true).get();
-            long receivedBefore = sumReceived(opened.subList(1, opened.size()));
+            long receivedBefore = sumReceived(counted);
             synchronized (e2e) {
                 e2e.reset();
             }
@@ -219,7 +249,7 @@ public final class ForwardingBench {
             running.set(false);
             sender.join(2000);
             Thread.sleep(200);
-            long receivedAfter = sumReceived(opened.subList(1, opened.size()));
+            long receivedAfter = sumReceived(counted);
             long[] e2eFigures;
             synchronized (e2e) {
                 e2eFigures = new long[] {e2e.percentileMicros(0.5), e2e.percentileMicros(0.99)};
@@ -230,12 +260,12 @@ public final class ForwardingBench {
             double perK = m.forwardedPackets() == 0 ? 0 : cpuMillis / (m.forwardedPackets() / 1000.0);
             double capacity = perK == 0 ? 0 : 1000.0 / perK * 1000.0;
             double delivered = m.forwardedPackets() == 0 ? 0
-                    : Math.min(1.0, (double) (receivedAfter - receivedBefore) / m.forwardedPackets());
+                    : Math.min(1.0, (double) (receivedAfter - receivedBefore) / (m.forwardedPackets() * countedShare));
             return new Result(n, pps, elapsed, m.forwardedPackets(), m.forwardedPackets() / elapsed, perK,
                     cpuMillis / 1000.0 / elapsed, capacity, m.p50Micros(), m.p99Micros(), m.maxMicros(),
                     m.queuedP50Micros(), m.queuedP99Micros(), e2eFigures[0], e2eFigures[1], delivered, connected,
                     m.receivedRtpPackets() / elapsed, allocatedAfter < 0 || m.forwardedPackets() == 0 ? -1
-                            : (double) (allocatedAfter - allocatedBefore) / m.forwardedPackets());
+                            : (double) (allocatedAfter - allocatedBefore) / m.forwardedPackets(), sink.name().toLowerCase(Locale.ROOT));
         } finally {
             running.set(false);
             for (LoopbackPeer p : opened) {
@@ -261,6 +291,12 @@ public final class ForwardingBench {
     }
 
     private static void printTable(List<Result> results) {
+        if (!results.isEmpty()) {
+            System.out.println("sink: " + results.get(0).sink() + (results.get(0).sink().equals("drop")
+                    ? " (consumer peers beyond the first " + SAMPLED + " are not read once connected; delivered = those "
+                            + SAMPLED + ")"
+                    : " (one reader thread reads every consumer peer)"));
+        }
         System.out.printf(Locale.ROOT, "%-6s %-8s %-12s %-10s %-8s %-12s %-10s %-10s %-10s %-10s %-10s %-9s %-9s%n",
                 "N", "in pps", "fwd pkt/s", "cpu ms/1k", "cpu %", "cap/core", "eng p50us", "eng p99us",
                 "queued p99", "e2e p50us", "e2e p99us", "delivered", "alloc B/pkt");
@@ -286,13 +322,13 @@ public final class ForwardingBench {
                     + "\"engineCpuShare\":%.4f,\"capacityPerCore\":%.0f,\"engineP50Micros\":%d,\"engineP99Micros\":%d,"
                     + "\"engineMaxMicros\":%d,\"queuedP50Micros\":%d,\"queuedP99Micros\":%d,"
                     + "\"e2eP50Micros\":%d,\"e2eP99Micros\":%d,\"deliveredRatio\":%.4f,"
-                    + "\"connectedTransports\":%d,\"engineAllocatedBytesPerPacket\":%.0f}", r.consumers(),
+                    + "\"connectedTransports\":%d,\"engineAllocatedBytesPerPacket\":%.0f,\"sink\":\"%s\"}", r.consumers(),
                     r.producerPps(), r.seconds(), r.forwarded(),
                     r.forwardedPerSecond(), r.engineCpuMillisPer1k(), r.engineCpuShare(), r.capacityPerCore(),
                     r.engineP50Micros(), r.engineP99Micros(), r.engineMaxMicros(), r.queuedP50Micros(),
                     r.queuedP99Micros(), r.e2eP50Micros(),
                     r.e2eP99Micros(), r.deliveredRatio(), r.connectedTransports(),
-                    r.engineAllocatedBytesPerPacket()));
+                    r.engineAllocatedBytesPerPacket(), r.sink()));
         }
         sb.append("]}\n");
         Files.writeString(path, sb.toString());

@@ -8,6 +8,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,9 @@ public final class LoopbackNetwork implements AutoCloseable {
     private final Thread reader;
     private final ScheduledExecutorService timers;
     private final ConcurrentLinkedQueue<LoopbackPeer> pending = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Unread> unread = new ConcurrentLinkedQueue<>();
+
+    private record Unread(LoopbackPeer peer, CompletableFuture<Void> done) {}
     private volatile boolean running = true;
 
     public LoopbackNetwork() throws IOException {
@@ -51,6 +55,14 @@ public final class LoopbackNetwork implements AutoCloseable {
         selector.wakeup();
     }
 
+    /** The reader stops reading {@code peer}'s socket (see {@link LoopbackPeer#stopReading()}). */
+    CompletableFuture<Void> stopReading(LoopbackPeer peer) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        unread.add(new Unread(peer, done));
+        selector.wakeup();
+        return done;
+    }
+
     ScheduledExecutorService timers() {
         return timers;
     }
@@ -68,6 +80,21 @@ public final class LoopbackNetwork implements AutoCloseable {
                     } catch (IOException e) {
                         // closed before registration
                     }
+                }
+                Unread u;
+                while ((u = unread.poll()) != null) {
+                    SelectionKey registered = u.peer().channel().keyFor(selector);
+                    if (registered != null) {
+                        registered.cancel();
+                    }
+                    try {
+                        // The smallest buffer the kernel allows: hundreds of unread sockets holding a full
+                        // megabyte each would pin their datagrams' memory and push UDP into memory pressure.
+                        u.peer().channel().setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1);
+                    } catch (IOException e) {
+                        // closed meanwhile: nothing to drop
+                    }
+                    u.done().complete(null);
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
                     LoopbackPeer peer = (LoopbackPeer) key.attachment();

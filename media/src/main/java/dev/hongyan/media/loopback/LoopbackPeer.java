@@ -182,6 +182,18 @@ public final class LoopbackPeer implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Stops reading this peer's socket and shrinks its receive buffer to the kernel's minimum: from then on
+     * the kernel drops nearly all that arrives.
+     * A sink for benchmarks: on loopback the sender's syscall also runs the receiving side, and a reader
+     * asleep in select() costs the sender its wakeup, costs a remote receiver would not put on a server.
+     * Nothing is handled from then on (no RTCP, no consent answers), so use it only after connecting.
+     * Completes once the reader has let go of the socket.
+     */
+    public CompletableFuture<Void> stopReading() {
+        return network.stopReading(this);
+    }
+
     public long receivedPackets() {
         return receivedPackets;
     }
