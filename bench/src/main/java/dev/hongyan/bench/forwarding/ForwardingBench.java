@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -78,6 +79,9 @@ public final class ForwardingBench {
 
     /** Consumer peers that decrypt and time what they receive (end-to-end latency, delivery). */
     static final int SAMPLED = 4;
+    /** The warm-up ends once a sampled packet arrives within this of being sent (the backlog has drained). */
+    static final long SETTLED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
 
     public static void main(String[] args) throws Exception {
         List<Integer> counts = List.of(1, 10, 100, 500);
@@ -164,6 +168,7 @@ public final class ForwardingBench {
                     BenchPackets.producerParameters())).get();
 
             LatencyHistogram e2e = new LatencyHistogram(); // recorded on the peers' reader thread, under its lock
+            AtomicLong lastE2eNanos = new AtomicLong(Long.MAX_VALUE);
             List<CompletableFuture<Void>> connecting = new ArrayList<>();
             List<WebRtcTransport> recvTransports = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -171,6 +176,7 @@ public final class ForwardingBench {
                 LoopbackPeer.Handler h = sample ? (buf, len, arrival) -> {
                     long stamp = BenchPackets.stampOf(buf, len);
                     if (stamp > 0) {
+                        lastE2eNanos.set(arrival - stamp);
                         synchronized (e2e) {
                             e2e.record(arrival - stamp);
                         }
@@ -228,7 +234,14 @@ public final class ForwardingBench {
             sender.setDaemon(true);
             sender.start();
 
-            Thread.sleep(1500); // warm-up: keyframe, JIT
+            // Warm-up: keyframe, JIT. Connecting and compiling leave a backlog in the engine's socket that takes
+            // a while to drain at the spare capacity; measuring before it has would count setup as latency.
+            long warmupStart = System.nanoTime();
+            Thread.sleep(1500);
+            long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (lastE2eNanos.get() > SETTLED_NANOS && System.nanoTime() < warmupEnd) {
+                Thread.sleep(20);
+            }
             ThreadMXBean mx = ManagementFactory.getThreadMXBean();
             Thread loopThread = engine.loopThread().get();
             engine.forwardingMetrics(true).get();
@@ -236,7 +249,8 @@ public final class ForwardingBench {
             synchronized (e2e) {
                 e2e.reset();
             }
-            System.err.printf(Locale.ROOT, "N=%d: %d consumers connected, measuring for %.1f s%n", n, connected,
+            System.err.printf(Locale.ROOT, "N=%d: %d consumers connected, warmed up for %.1f s, measuring for %.1f s%n", n, connected,
+                    (System.nanoTime() - warmupStart) / 1e9,
                     seconds);
             long cpuBefore = mx.getThreadCpuTime(loopThread.getId());
             long allocatedBefore = allocatedBytes(mx, loopThread);
