@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -71,6 +72,26 @@ final class BenchClient {
         long id = ids.next();
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, new Pending(reply, System.nanoTime()));
+        TextWebSocketFrame frame = new TextWebSocketFrame(messages.envelope(id, signal, body));
+        // Callers are pacing threads: hand the loop one task that arms the timeout and writes, rather than a
+        // scheduled timer and a write as two cross-thread tasks (each may wake the loop).
+        if (channel.eventLoop().inEventLoop()) {
+            write(id, signal, frame);
+        } else {
+            try {
+                channel.eventLoop().execute(() -> write(id, signal, frame));
+            } catch (RejectedExecutionException e) {
+                // The load generator is shutting down: fail now rather than leave the caller waiting.
+                pending.remove(id);
+                frame.release();
+                reply.completeExceptionally(e);
+            }
+        }
+        return reply;
+    }
+
+    /** On the channel's event loop. */
+    private void write(long id, String signal, TextWebSocketFrame frame) {
         channel.eventLoop().schedule(() -> {
             Pending expired = pending.remove(id);
             if (expired != null) {
@@ -78,7 +99,7 @@ final class BenchClient {
                         + requestTimeout.toMillis() + " ms"));
             }
         }, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        channel.writeAndFlush(new TextWebSocketFrame(messages.envelope(id, signal, body))).addListener(written -> {
+        channel.writeAndFlush(frame).addListener(written -> {
             if (!written.isSuccess()) {
                 Pending failed = pending.remove(id);
                 if (failed != null) {
@@ -86,7 +107,6 @@ final class BenchClient {
                 }
             }
         });
-        return reply;
     }
 
     /** A one-way message (spec 001 {@code ->}): no reply expected; a refusal arrives as an unsolicited error. */
