@@ -1,10 +1,9 @@
 package dev.hongyan.media;
 
-import static dev.hongyan.media.LoopbackForwardingTest.await;
+import static dev.hongyan.media.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hongyan.media.LoopbackForwardingTest.Recorder;
 import dev.hongyan.media.dtls.DtlsRole;
 import dev.hongyan.media.ortc.MediaKind;
 import dev.hongyan.media.ortc.RtpHeaderExtensionParameters;

@@ -1,12 +1,11 @@
 package dev.hongyan.media;
 
-import static dev.hongyan.media.LoopbackForwardingTest.await;
+import static dev.hongyan.media.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hongyan.media.LoopbackForwardingTest.Received;
-import dev.hongyan.media.LoopbackForwardingTest.Recorder;
+import dev.hongyan.media.Recorder.Received;
 import dev.hongyan.media.dtls.DtlsRole;
 import dev.hongyan.media.ortc.MediaKind;
 import dev.hongyan.media.rtcp.GenericNack;
@@ -93,14 +92,11 @@ class EngineBehaviourTest {
     @Test
     void aNackResendsEachStoredPacketAtMostOnceAndRepeatsWithin50MsResendNothing() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
-            Recorder up = new Recorder();
             Recorder down = new Recorder();
-            var send = h.connect(DtlsRole.SERVER, up);
-            var recv = h.connect(DtlsRole.CLIENT, down);
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8("0", SSRC, 1112))).get(5, TimeUnit.SECONDS);
-            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
-                    .withPaused(false)).get(5, TimeUnit.SECONDS);
+            var pair = h.videoPair(new Recorder(), down, MediaFixtures.vp8("0", SSRC, 1112));
+            var send = pair.send();
+            var recv = pair.recv();
+            Consumer c = pair.consumer();
             for (int i = 0; i < 5; i++) {
                 sendVp8(send, SSRC, 300 + i, i * 3000, i == 0, null);
             }
@@ -131,12 +127,10 @@ class EngineBehaviourTest {
         try (EngineHarness h = new EngineHarness()) {
             Recorder up = new Recorder();
             Recorder down = new Recorder();
-            var send = h.connect(DtlsRole.SERVER, up);
-            var recv = h.connect(DtlsRole.CLIENT, down);
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8("0", SSRC, 1112))).get(5, TimeUnit.SECONDS);
-            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities()))
-                    .get(5, TimeUnit.SECONDS);
+            var pair = h.pausedVideoPair(up, down, MediaFixtures.vp8("0", SSRC, 1112));
+            var send = pair.send();
+            var recv = pair.recv();
+            Consumer c = pair.consumer();
             sendVp8(send, SSRC, 1, 0, true, null); // the stream becomes known; consumer still paused
             Thread.sleep(100);
             assertThat(plis(up)).isZero();
@@ -160,13 +154,11 @@ class EngineBehaviourTest {
         try (EngineHarness h = new EngineHarness()) {
             Recorder up = new Recorder();
             Recorder down = new Recorder();
-            var send = h.connect(DtlsRole.SERVER, up);
-            var recv = h.connect(DtlsRole.CLIENT, down);
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8Simulcast("0"))).get(5, TimeUnit.SECONDS);
+            var pair = h.videoPair(up, down, MediaFixtures.vp8Simulcast("0"));
+            var send = pair.send();
+            Producer video = pair.producer();
+            Consumer c = pair.consumer();
             assertThat(video.type().value()).isEqualTo("simulcast");
-            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
-                    .withPaused(false)).get(5, TimeUnit.SECONDS);
             assertThat(c.type().value()).isEqualTo("simulcast");
             List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
             c.addListener(new Consumer.Listener() {
@@ -223,12 +215,10 @@ class EngineBehaviourTest {
         try (EngineHarness h = new EngineHarness()) {
             Recorder up = new Recorder();
             Recorder down = new Recorder();
-            var send = h.connect(DtlsRole.SERVER, up);
-            var recv = h.connect(DtlsRole.CLIENT, down);
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8("0", SSRC, 1112))).get(5, TimeUnit.SECONDS);
-            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
-                    .withPaused(false)).get(5, TimeUnit.SECONDS);
+            var pair = h.videoPair(up, down, MediaFixtures.vp8("0", SSRC, 1112));
+            var send = pair.send();
+            Producer video = pair.producer();
+            Consumer c = pair.consumer();
             List<String> events = new CopyOnWriteArrayList<>();
             c.addListener(new Consumer.Listener() {
                 @Override
@@ -273,10 +263,9 @@ class EngineBehaviourTest {
     void anEmptyTwoByteFormOrientationExtensionIsNotReadPastItsEnd() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
             Recorder down = new Recorder();
-            var send = h.connect(DtlsRole.SERVER, new Recorder());
-            var recv = h.connect(DtlsRole.CLIENT, down);
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8("0", SSRC, 1112))).get(5, TimeUnit.SECONDS);
+            var pair = h.videoPair(new Recorder(), down, MediaFixtures.vp8("0", SSRC, 1112));
+            var send = pair.send();
+            Producer video = pair.producer();
             List<Object> orientations = new CopyOnWriteArrayList<>();
             video.addListener(new Producer.Listener() {
                 @Override
@@ -284,8 +273,6 @@ class EngineBehaviourTest {
                     orientations.add(o);
                 }
             });
-            recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities()).withPaused(false))
-                    .get(5, TimeUnit.SECONDS);
             byte[] v = MediaFixtures.vp8Packet(SSRC, 1, 0, true, 0, 300, "0", null);
             byte[] b = java.util.Arrays.copyOf(v, v.length + 64);
             dev.hongyan.media.rtp.RtpPacket p = new dev.hongyan.media.rtp.RtpPacket();

@@ -5,10 +5,13 @@ import dev.hongyan.media.dtls.DtlsContext;
 import dev.hongyan.media.dtls.DtlsRole;
 import dev.hongyan.media.loopback.LoopbackPeer;
 import dev.hongyan.media.loopback.LoopbackNetwork;
+import dev.hongyan.media.ortc.MediaKind;
+import dev.hongyan.media.ortc.RtpParameters;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** A real engine on loopback plus loopback peers connected to its transports. */
 final class EngineHarness implements AutoCloseable {
@@ -45,6 +48,44 @@ final class EngineHarness implements AutoCloseable {
         org.assertj.core.api.Assertions.assertThat(t.dtlsState()).as("engine-side DTLS state after 5 s")
                 .isEqualTo(dev.hongyan.media.dtls.DtlsState.CONNECTED);
         return new Connected(t, peer);
+    }
+
+    /** A producer peer's video producer and a consumer peer's consumer of it. */
+    record VideoPair(Connected send, Connected recv, Producer producer, Consumer consumer) {}
+
+    /** A video producer on a server-role peer, consumed by a client-role peer; the consumer starts resumed. */
+    VideoPair videoPair(LoopbackPeer.Handler producerSide, LoopbackPeer.Handler consumerSide, RtpParameters video)
+            throws Exception {
+        return connectVideo(producerSide, consumerSide, video, false);
+    }
+
+    /** Likewise with the consumer paused, as a video consumer starts by default. */
+    VideoPair pausedVideoPair(LoopbackPeer.Handler producerSide, LoopbackPeer.Handler consumerSide,
+            RtpParameters video) throws Exception {
+        return connectVideo(producerSide, consumerSide, video, true);
+    }
+
+    private VideoPair connectVideo(LoopbackPeer.Handler producerSide, LoopbackPeer.Handler consumerSide,
+            RtpParameters video, boolean paused) throws Exception {
+        Connected send = connect(DtlsRole.SERVER, producerSide);
+        Connected recv = connect(DtlsRole.CLIENT, consumerSide);
+        Producer producer = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO, video))
+                .get(5, TimeUnit.SECONDS);
+        ConsumerOptions options = ConsumerOptions.of(producer.id(), router.rtpCapabilities());
+        Consumer consumer = recv.transport().consume(paused ? options : options.withPaused(false))
+                .get(5, TimeUnit.SECONDS);
+        return new VideoPair(send, recv, producer, consumer);
+    }
+
+    /** Polls {@code condition} every 5 ms for up to 15 s, generous because the build machine is shared. */
+    static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 15 s");
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Override

@@ -1,14 +1,12 @@
 package dev.hongyan.media;
 
-import static dev.hongyan.media.LoopbackForwardingTest.await;
+import static dev.hongyan.media.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hongyan.media.bwe.TransportCongestionControlServer;
-import dev.hongyan.media.dtls.DtlsRole;
 import dev.hongyan.media.loopback.LoopbackPeer;
-import dev.hongyan.media.ortc.MediaKind;
 import dev.hongyan.media.rtcp.RtcpCompound;
 import dev.hongyan.media.rtcp.TransportCcFeedback;
 import dev.hongyan.media.rtp.RtpExtensions;
@@ -28,11 +26,13 @@ class LoopbackBweTest {
     @Test
     void feedbackBothWaysAndABweTrace() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
-            LoopbackForwardingTest.Recorder producerSide = new LoopbackForwardingTest.Recorder();
+            Recorder producerSide = new Recorder();
             ConsumerSide consumerSide = new ConsumerSide();
-            var send = h.connect(DtlsRole.SERVER, producerSide);
-            var recv = h.connect(DtlsRole.CLIENT, consumerSide);
+            var pair = h.pausedVideoPair(producerSide, consumerSide, MediaFixtures.vp8("0", 1111, 1112));
+            var send = pair.send();
+            var recv = pair.recv();
             consumerSide.peer = recv.peer();
+            Consumer vc = pair.consumer();
             List<TransportTraceEvent> traces = new CopyOnWriteArrayList<>();
             recv.transport().addListener(new WebRtcTransport.Listener() {
                 @Override
@@ -42,12 +42,7 @@ class LoopbackBweTest {
             });
             recv.transport().enableTraceEvent(List.of("bwe")).get(5, TimeUnit.SECONDS);
 
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8("0", 1111, 1112))).get(5, TimeUnit.SECONDS);
-            Consumer vc = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities()))
-                    .get(5, TimeUnit.SECONDS);
-            int consumerTwccId = vc.rtpParameters().headerExtensions().stream()
-                    .filter(e -> e.uri().equals(RtpExtensions.URI_TRANSPORT_WIDE_CC)).findFirst().orElseThrow().id();
+            int consumerTwccId = MediaFixtures.extensionId(vc.rtpParameters(), RtpExtensions.URI_TRANSPORT_WIDE_CC);
             assertThat(vc.rtpParameters().codecs().get(0).rtcpFeedback()).extracting(f -> f.type())
                     .contains("transport-cc").doesNotContain("goog-remb");
             consumerSide.twccId = consumerTwccId;
@@ -108,7 +103,7 @@ class LoopbackBweTest {
         }
     }
 
-    private static int covered(LoopbackForwardingTest.Recorder side) {
+    private static int covered(Recorder side) {
         return side.rtcp.stream().filter(TransportCcFeedback.class::isInstance)
                 .mapToInt(p -> ((TransportCcFeedback) p).packetStatusCount()).sum();
     }

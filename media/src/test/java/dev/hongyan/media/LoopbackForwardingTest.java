@@ -1,17 +1,14 @@
 package dev.hongyan.media;
 
+import static dev.hongyan.media.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hongyan.media.Recorder.Received;
 import dev.hongyan.media.dtls.DtlsRole;
-import dev.hongyan.media.loopback.LoopbackPeer;
 import dev.hongyan.media.ortc.MediaKind;
 import dev.hongyan.media.rtcp.PictureLossIndication;
-import dev.hongyan.media.rtcp.RtcpCompound;
-import dev.hongyan.media.rtcp.RtcpPacket;
 import dev.hongyan.media.rtp.RtpExtensions;
-import dev.hongyan.media.rtp.RtpPacket;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,46 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class LoopbackForwardingTest {
 
-    record Received(int ssrc, int pt, int seq, int ts, String mid, int length) {}
-
-    static final class Recorder implements LoopbackPeer.Handler {
-        final List<Received> rtp = new CopyOnWriteArrayList<>();
-        final List<RtcpPacket> rtcp = new CopyOnWriteArrayList<>();
-        volatile int midId = 0;
-
-        @Override
-        public void onRtp(byte[] buf, int len, long arrivalNanos) {
-            RtpPacket p = RtpPacket.parse(buf, 0, len);
-            if (p != null) {
-                rtp.add(new Received(p.ssrc(), p.payloadType(), p.sequenceNumber(), p.timestamp(),
-                        midId == 0 ? null : RtpExtensions.mid(p, midId), len));
-            }
-        }
-
-        @Override
-        public void onRtcp(byte[] buf, int len) {
-            try {
-                rtcp.addAll(RtcpCompound.parse(buf, 0, len));
-            } catch (RuntimeException e) {
-                // ignore
-            }
-        }
-    }
-
     @Test
     void vp8AndOpusReachTheConsumerPeerRewritten() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
             Recorder producerSide = new Recorder();
             Recorder consumerSide = new Recorder();
-            var send = h.connect(DtlsRole.SERVER, producerSide);
-            var recv = h.connect(DtlsRole.CLIENT, consumerSide);
-
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8("0", 1111, 1112))).get(5, TimeUnit.SECONDS);
+            var pair = h.pausedVideoPair(producerSide, consumerSide, MediaFixtures.vp8("0", 1111, 1112));
+            var send = pair.send();
+            var recv = pair.recv();
+            Consumer vc = pair.consumer();
             Producer audio = send.transport().produce(ProducerOptions.of(MediaKind.AUDIO,
                     MediaFixtures.opus("1", 2222))).get(5, TimeUnit.SECONDS);
-            Consumer vc = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities()))
-                    .get(5, TimeUnit.SECONDS);
             Consumer ac = recv.transport().consume(ConsumerOptions.of(audio.id(), h.router.rtpCapabilities()))
                     .get(5, TimeUnit.SECONDS);
             assertThat(vc.paused()).isTrue();
@@ -68,8 +36,7 @@ class LoopbackForwardingTest {
             assertThat(ac.rtpParameters().mid()).isEqualTo("1");
             vc.resume().get(5, TimeUnit.SECONDS);
             ac.resume().get(5, TimeUnit.SECONDS);
-            consumerSide.midId = vc.rtpParameters().headerExtensions().stream()
-                    .filter(e -> e.uri().equals(RtpExtensions.URI_MID)).findFirst().orElseThrow().id();
+            consumerSide.midId = MediaFixtures.extensionId(vc.rtpParameters(), RtpExtensions.URI_MID);
 
             // The resume asked the producer peer for a keyframe.
             await(() -> producerSide.rtcp.stream().anyMatch(p -> p instanceof PictureLossIndication pli
@@ -117,19 +84,15 @@ class LoopbackForwardingTest {
     @Test
     void aPeerThatStopsReadingGetsNothingMoreWhileTheEngineKeepsSending() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
-            Recorder producerSide = new Recorder();
-            Recorder consumerSide = new Recorder();
-            var send = h.connect(DtlsRole.SERVER, producerSide);
-            var recv = h.connect(DtlsRole.CLIENT, consumerSide);
+            var pair = h.videoPair(new Recorder(), new Recorder(), MediaFixtures.vp8("0", 1111, 1112));
+            var send = pair.send();
+            var recv = pair.recv();
+            Consumer vc = pair.consumer();
             // A second consumer peer keeps reading: the same reader thread serves both sockets, so once it has
             // read everything here it would have read the first peer's datagrams too.
             var control = h.connect(DtlsRole.CLIENT, new Recorder());
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8("0", 1111, 1112))).get(5, TimeUnit.SECONDS);
-            Consumer vc = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
+            control.transport().consume(ConsumerOptions.of(pair.producer().id(), h.router.rtpCapabilities())
                     .withPaused(false)).get(5, TimeUnit.SECONDS);
-            control.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities()).withPaused(false))
-                    .get(5, TimeUnit.SECONDS);
             int seq = 100;
             for (; seq < 110; seq++) {
                 byte[] v = MediaFixtures.vp8Packet(1111, seq, seq * 3000, seq == 100, 0, 900, "0", null);
@@ -154,16 +117,6 @@ class LoopbackForwardingTest {
             return consumer.getStats().get(5, TimeUnit.SECONDS).get(0).packetCount();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15); // generous: the build machine is shared
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 15 s");
-            }
-            Thread.sleep(5);
         }
     }
 }

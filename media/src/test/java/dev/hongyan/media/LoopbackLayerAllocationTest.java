@@ -1,14 +1,11 @@
 package dev.hongyan.media;
 
-import static dev.hongyan.media.LoopbackForwardingTest.await;
+import static dev.hongyan.media.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hongyan.media.LoopbackForwardingTest.Received;
-import dev.hongyan.media.LoopbackForwardingTest.Recorder;
+import dev.hongyan.media.Recorder.Received;
 import dev.hongyan.media.bwe.TransportCongestionControlServer;
-import dev.hongyan.media.dtls.DtlsRole;
 import dev.hongyan.media.loopback.LoopbackPeer;
-import dev.hongyan.media.ortc.MediaKind;
 import dev.hongyan.media.rtcp.RtcpCompound;
 import dev.hongyan.media.rtcp.Remb;
 import dev.hongyan.media.rtp.RtpExtensions;
@@ -106,14 +103,12 @@ class LoopbackLayerAllocationTest {
     @Test
     void aLowEstimateMovesTheConsumerDownALayerAndAHighOneBackUp() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
-            Recorder up = new Recorder();
             Recorder down = new Recorder();
-            var send = h.connect(DtlsRole.SERVER, up);
-            var recv = h.connect(DtlsRole.CLIENT, down);
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8Simulcast("0"))).get(5, TimeUnit.SECONDS);
-            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
-                    .withPaused(false)).get(5, TimeUnit.SECONDS);
+            var pair = h.videoPair(new Recorder(), down, MediaFixtures.vp8Simulcast("0"));
+            var send = pair.send();
+            var recv = pair.recv();
+            Producer video = pair.producer();
+            Consumer c = pair.consumer();
             int ssrc = c.rtpParameters().encodings().get(0).ssrc().intValue();
             List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
             c.addListener(new Consumer.Listener() {
@@ -191,16 +186,14 @@ class LoopbackLayerAllocationTest {
     void probingLiftsAnEstimateThatLittleTrafficHoldsDownSoTheConsumerClimbsBack() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
             FeedbackSide browser = new FeedbackSide();
-            var send = h.connect(DtlsRole.SERVER, new Recorder());
-            var recv = h.connect(DtlsRole.CLIENT, browser);
+            var pair = h.pausedVideoPair(new Recorder(), browser, MediaFixtures.vp8Simulcast("0"));
+            var send = pair.send();
+            var recv = pair.recv();
             browser.peer = recv.peer();
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8Simulcast("0"))).get(5, TimeUnit.SECONDS);
-            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities()))
-                    .get(5, TimeUnit.SECONDS);
+            Producer video = pair.producer();
+            Consumer c = pair.consumer();
             browser.rtxSsrc = (int) c.rtpParameters().encodings().get(0).rtx().ssrc();
-            browser.twccId = c.rtpParameters().headerExtensions().stream()
-                    .filter(e -> e.uri().equals(RtpExtensions.URI_TRANSPORT_WIDE_CC)).findFirst().orElseThrow().id();
+            browser.twccId = MediaFixtures.extensionId(c.rtpParameters(), RtpExtensions.URI_TRANSPORT_WIDE_CC);
             List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
             c.addListener(new Consumer.Listener() {
                 @Override
@@ -238,12 +231,11 @@ class LoopbackLayerAllocationTest {
     @Test
     void aHigherPriorityConsumerGetsTheTopLayerAndSwappingPrioritiesSwapsLayers() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
-            var send = h.connect(DtlsRole.SERVER, new Recorder());
-            var recv = h.connect(DtlsRole.CLIENT, new Recorder());
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8Simulcast("0"))).get(5, TimeUnit.SECONDS);
-            Consumer low = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
-                    .withPaused(false)).get(5, TimeUnit.SECONDS);
+            var pair = h.videoPair(new Recorder(), new Recorder(), MediaFixtures.vp8Simulcast("0"));
+            var send = pair.send();
+            var recv = pair.recv();
+            Producer video = pair.producer();
+            Consumer low = pair.consumer();
             Consumer high = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
                     .withPaused(false)).get(5, TimeUnit.SECONDS);
             high.setPriority(2).get(5, TimeUnit.SECONDS);

@@ -45,6 +45,11 @@ final class MediaFixtures {
             + "{'uri':'http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01','id':3},"
             + "{'uri':'urn:3gpp:video-orientation','id':13}]";
 
+    /** The id {@code params} gives the header extension {@code uri}. */
+    static int extensionId(RtpParameters params, String uri) {
+        return params.headerExtensions().stream().filter(e -> e.uri().equals(uri)).findFirst().orElseThrow().id();
+    }
+
     static RtpParameters vp8(String mid, long ssrc, long rtxSsrc) {
         return parse("{'mid':'" + mid + "'," + VP8_CODECS + "," + VIDEO_EXTS
                 + ",'encodings':[{'ssrc':" + ssrc + ",'rtx':{'ssrc':" + rtxSsrc + "}}],"

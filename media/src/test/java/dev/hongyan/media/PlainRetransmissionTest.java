@@ -1,9 +1,8 @@
 package dev.hongyan.media;
 
-import static dev.hongyan.media.LoopbackForwardingTest.await;
+import static dev.hongyan.media.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hongyan.media.LoopbackForwardingTest.Recorder;
 import dev.hongyan.media.dtls.DtlsConfig;
 import dev.hongyan.media.dtls.DtlsContext;
 import dev.hongyan.media.dtls.DtlsRole;

@@ -1,12 +1,9 @@
 package dev.hongyan.media;
 
-import static dev.hongyan.media.LoopbackForwardingTest.await;
+import static dev.hongyan.media.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hongyan.media.LoopbackForwardingTest.Recorder;
-import dev.hongyan.media.dtls.DtlsRole;
 import dev.hongyan.media.loopback.LoopbackPeer;
-import dev.hongyan.media.ortc.MediaKind;
 import dev.hongyan.media.rtp.RtpPacket;
 import dev.hongyan.media.rtp.Vp8Descriptor;
 import java.util.List;
@@ -79,14 +76,10 @@ class Vp8LayerForwardingTest {
     @Test
     void pictureIdsContinueAcrossASpatialSwitchAndTemporalDropsLeaveNoHoles() throws Exception {
         try (EngineHarness h = new EngineHarness()) {
-            Recorder up = new Recorder();
             Vp8Recorder down = new Vp8Recorder();
-            var send = h.connect(DtlsRole.SERVER, up);
-            var recv = h.connect(DtlsRole.CLIENT, down);
-            Producer video = send.transport().produce(ProducerOptions.of(MediaKind.VIDEO,
-                    MediaFixtures.vp8Simulcast("0"))).get(5, TimeUnit.SECONDS);
-            Consumer c = recv.transport().consume(ConsumerOptions.of(video.id(), h.router.rtpCapabilities())
-                    .withPaused(false)).get(5, TimeUnit.SECONDS);
+            var pair = h.videoPair(new Recorder(), down, MediaFixtures.vp8Simulcast("0"));
+            var send = pair.send();
+            Consumer c = pair.consumer();
             assertThat(c.preferredLayers()).isEqualTo(new ConsumerLayers(2, 2));
             List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
             c.addListener(new Consumer.Listener() {
