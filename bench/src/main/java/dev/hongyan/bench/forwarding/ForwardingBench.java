@@ -67,21 +67,33 @@ public final class ForwardingBench {
             double engineCpuMillisPer1k, double engineCpuShare, double capacityPerCore, long engineP50Micros,
             long engineP99Micros, long engineMaxMicros, long queuedP50Micros, long queuedP99Micros, long e2eP50Micros,
             long e2eP99Micros, double deliveredRatio, int connectedTransports, double receivedPerSecond,
-            double engineAllocatedBytesPerPacket, String sink) {}
+            double engineAllocatedBytesPerPacket, Sink sink) {}
 
     /** How the consumer peers that are not sampled for latency receive. */
     enum Sink {
         /** Their sockets are not read once connected: the kernel drops what overflows (no reader wakeups). */
         DROP,
         /** One reader thread reads every consumer socket, as the peers did before. */
-        READ
+        READ;
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Sink parse(String text) {
+            for (Sink sink : values()) {
+                if (sink.label().equals(text)) {
+                    return sink;
+                }
+            }
+            throw new IllegalArgumentException("--sink must be drop or read, not \"" + text + "\"");
+        }
     }
 
     /** Consumer peers that decrypt and time what they receive (end-to-end latency, delivery). */
     static final int SAMPLED = 4;
     /** The warm-up ends once a sampled packet arrives within this of being sent (the backlog has drained). */
     static final long SETTLED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-
 
     public static void main(String[] args) throws Exception {
         List<Integer> counts = List.of(1, 10, 100, 500);
@@ -98,7 +110,7 @@ public final class ForwardingBench {
                 case "--load" -> load = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--size" -> size = Integer.parseInt(args[++i]);
-                case "--sink" -> sink = Sink.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                case "--sink" -> sink = Sink.parse(args[++i]);
                 case "--json" -> json = Path.of(args[++i]);
                 case "--help", "-h" -> {
                     System.out.println("usage: ForwardingBench [--consumers 1,10,100,500] [--seconds 5] "
@@ -249,9 +261,8 @@ public final class ForwardingBench {
             synchronized (e2e) {
                 e2e.reset();
             }
-            System.err.printf(Locale.ROOT, "N=%d: %d consumers connected, warmed up for %.1f s, measuring for %.1f s%n", n, connected,
-                    (System.nanoTime() - warmupStart) / 1e9,
-                    seconds);
+            System.err.printf(Locale.ROOT, "N=%d: %d consumers connected, warmed up for %.1f s, measuring for %.1f s%n",
+                    n, connected, (System.nanoTime() - warmupStart) / 1e9, seconds);
             long cpuBefore = mx.getThreadCpuTime(loopThread.getId());
             long allocatedBefore = allocatedBytes(mx, loopThread);
             long t0 = System.nanoTime();
@@ -279,7 +290,7 @@ public final class ForwardingBench {
                     cpuMillis / 1000.0 / elapsed, capacity, m.p50Micros(), m.p99Micros(), m.maxMicros(),
                     m.queuedP50Micros(), m.queuedP99Micros(), e2eFigures[0], e2eFigures[1], delivered, connected,
                     m.receivedRtpPackets() / elapsed, allocatedAfter < 0 || m.forwardedPackets() == 0 ? -1
-                            : (double) (allocatedAfter - allocatedBefore) / m.forwardedPackets(), sink.name().toLowerCase(Locale.ROOT));
+                            : (double) (allocatedAfter - allocatedBefore) / m.forwardedPackets(), sink);
         } finally {
             running.set(false);
             for (LoopbackPeer p : opened) {
@@ -306,7 +317,8 @@ public final class ForwardingBench {
 
     private static void printTable(List<Result> results) {
         if (!results.isEmpty()) {
-            System.out.println("sink: " + results.get(0).sink() + (results.get(0).sink().equals("drop")
+            Sink sink = results.get(0).sink();
+            System.out.println("sink: " + sink.label() + (sink == Sink.DROP
                     ? " (consumer peers beyond the first " + SAMPLED + " are not read once connected; delivered = those "
                             + SAMPLED + ")"
                     : " (one reader thread reads every consumer peer)"));
@@ -342,7 +354,7 @@ public final class ForwardingBench {
                     r.engineP50Micros(), r.engineP99Micros(), r.engineMaxMicros(), r.queuedP50Micros(),
                     r.queuedP99Micros(), r.e2eP50Micros(),
                     r.e2eP99Micros(), r.deliveredRatio(), r.connectedTransports(),
-                    r.engineAllocatedBytesPerPacket(), r.sink()));
+                    r.engineAllocatedBytesPerPacket(), r.sink().label()));
         }
         sb.append("]}\n");
         Files.writeString(path, sb.toString());
