@@ -18,6 +18,7 @@ import dev.hongyan.media.rtcp.RtcpPacket;
 import dev.hongyan.media.rtcp.SourceDescription;
 import dev.hongyan.media.rtp.RtpExtensions;
 import dev.hongyan.media.rtp.RtpPacket;
+import dev.hongyan.media.rtp.Vp8PayloadDescriptor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -414,8 +415,8 @@ public final class Consumer {
      * The hot path: one producer packet, already accounted, to be forwarded if this consumer wants it.
      * Writes into the engine's scratch buffer, so nothing is allocated per packet.
      */
-    void forward(ProducerStream s, RtpPacket p, int routerPt, boolean keyFrame, int tid, int audioLevelAt,
-            int orientationAt, long nowNanos) {
+    void forward(ProducerStream s, RtpPacket p, int routerPt, boolean keyFrame, Vp8PayloadDescriptor vp8Descriptor,
+            int audioLevelAt, int orientationAt, long nowNanos) {
         if (paused || producerPaused || closed() || !transport.connected()) {
             return;
         }
@@ -433,8 +434,7 @@ public final class Consumer {
         }
         if (vp8 != null) {
             int temporalBefore = vp8.currentTemporal();
-            boolean pass = vp8.process(p.buffer(), p.payloadOffset(), p.payloadLength(), keyFrame, p.timestamp(),
-                    anchor);
+            boolean pass = vp8.process(vp8Descriptor, keyFrame, p.timestamp(), anchor);
             if (simulcast && (anchor || vp8.currentTemporal() != temporalBefore)) {
                 publishLayers();
             }
@@ -443,7 +443,7 @@ public final class Consumer {
                 return;
             }
         } else {
-            if (tid > targetTemporal) {
+            if (vp8Descriptor != null && vp8Descriptor.temporalLayerId() > targetTemporal) {
                 rewriter.skip(p.sequenceNumber());
                 return;
             }

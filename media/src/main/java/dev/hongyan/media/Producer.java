@@ -16,7 +16,7 @@ import dev.hongyan.media.rtp.RtpExtensions;
 import dev.hongyan.media.rtp.RtpPacket;
 import dev.hongyan.media.rtp.Rtx;
 import dev.hongyan.media.rtp.VideoOrientation;
-import dev.hongyan.media.rtp.Vp8Descriptor;
+import dev.hongyan.media.rtp.Vp8PayloadDescriptor;
 import dev.hongyan.media.rtp.Vp9Descriptor;
 import dev.hongyan.media.forwarding.RtpStreamRecv;
 import java.util.ArrayList;
@@ -74,6 +74,8 @@ public final class Producer {
     private final int[] mappedPayloadType = new int[128];
     private final int[] rtxApt = new int[128];
     private final int codecFamily;
+    /** Loop-confined scratch: the VP8 descriptor of the packet being forwarded, parsed once for all consumers. */
+    private final Vp8PayloadDescriptor vp8Descriptor = new Vp8PayloadDescriptor();
     private final boolean video;
     private final boolean usePli;
     private final boolean useFir;
@@ -382,15 +384,15 @@ public final class Producer {
             return; // padding-only: accounted, nothing to forward
         }
         boolean keyFrame;
-        int tid = -1;
+        Vp8PayloadDescriptor vp8 = null;
         if (codecFamily == VP8) {
-            // One parse gives both: the keyframe bit sits right after the descriptor that holds the TID.
-            Vp8Descriptor d = Vp8Descriptor.parse(p.buffer(), p.payloadOffset(), p.payloadLength());
-            keyFrame = video && d != null && d.keyframe();
-            tid = d == null ? -1 : d.temporalLayerId();
+            // Parsed once here for the keyframe bit (right after the descriptor), the TID and every consumer.
+            vp8 = vp8Descriptor;
+            keyFrame = vp8.parse(p.buffer(), p.payloadOffset(), p.payloadLength()) && video && vp8.keyframe();
         } else {
             keyFrame = video && isKeyFrame(p);
         }
+        int tid = vp8 == null ? -1 : vp8.temporalLayerId();
         if (keyFrame) {
             s.keyFrames.keyFrameReceived();
         }
@@ -421,7 +423,7 @@ public final class Producer {
             }
         }
         for (Consumer c : consumers) {
-            c.forward(s, p, routerPt, keyFrame, tid, audioLevelAt, orientationAt, nowNanos);
+            c.forward(s, p, routerPt, keyFrame, vp8, audioLevelAt, orientationAt, nowNanos);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.hongyan.media.forwarding;
 
+import dev.hongyan.media.rtp.Vp8PayloadDescriptor;
+
 /**
  * What one consumer keeps about the VP8 stream it forwards (mediasoup's VP8 {@code EncodingContext}): it
  * chooses the temporal layers to forward and keeps the payload descriptor's PictureID and TL0PICIDX
@@ -31,7 +33,7 @@ public final class Vp8EncodingContext {
     private int targetTemporal;
     private int currentTemporal = -1;
 
-    // The descriptor of the packet being processed; offsets relative to the payload start, -1 when absent.
+    // From the descriptor of the packet being processed; offsets relative to the payload start, -1 when absent.
     private int pictureIdAt;
     private boolean wide;
     private int pictureId;
@@ -89,7 +91,7 @@ public final class Vp8EncodingContext {
      * Decides whether a source packet is forwarded and, if so, computes the PictureID and TL0PICIDX it is
      * sent with ({@link #outPictureId()}, {@link #outTl0PicIdx()}; write them with {@link #write}).
      *
-     * @param payload   buffer holding the RTP payload, which starts with the VP8 payload descriptor
+     * @param descriptor the packet's VP8 payload descriptor, as the producer parsed it on receipt
      * @param keyFrame  the packet starts a keyframe
      * @param timestamp the source RTP timestamp, which tells pictures apart when there is no PictureID
      * @param anchor    the packet re-anchors the numbering: a keyframe starting a new source (a simulcast
@@ -97,10 +99,17 @@ public final class Vp8EncodingContext {
      * @return false when the packet must not be forwarded (dropped on purpose, or a descriptor that does
      *         not fit in the payload)
      */
-    public boolean process(byte[] payload, int offset, int length, boolean keyFrame, int timestamp, boolean anchor) {
-        if (!parse(payload, offset, length)) {
+    public boolean process(Vp8PayloadDescriptor descriptor, boolean keyFrame, int timestamp, boolean anchor) {
+        if (!descriptor.valid()) {
             return false;
         }
+        pictureIdAt = descriptor.pictureIdAt();
+        wide = descriptor.widePictureId();
+        pictureId = descriptor.pictureId();
+        tl0At = descriptor.tl0PicIdxAt();
+        tl0PicIdx = descriptor.tl0PicIdx();
+        tid = descriptor.temporalLayerId();
+        layerSync = descriptor.layerSync();
         if (anchor || !started) {
             anchorAt(timestamp);
             return true;
@@ -326,60 +335,5 @@ public final class Vp8EncodingContext {
             delta -= mask + 1;
         }
         return reference + delta;
-    }
-
-    private boolean parse(byte[] b, int off, int len) {
-        pictureIdAt = -1;
-        tl0At = -1;
-        tid = -1;
-        layerSync = false;
-        if (len < 1) {
-            return false;
-        }
-        if ((b[off] & 0x80) == 0) {
-            return true; // no extension fields: nothing to rewrite or filter
-        }
-        if (len < 2) {
-            return false;
-        }
-        int x = b[off + 1] & 0xFF;
-        int i = 2;
-        if ((x & 0x80) != 0) {
-            if (i >= len) {
-                return false;
-            }
-            pictureIdAt = i;
-            if ((b[off + i] & 0x80) != 0) {
-                if (i + 2 > len) {
-                    return false;
-                }
-                wide = true;
-                pictureId = ((b[off + i] & 0x7F) << 8) | (b[off + i + 1] & 0xFF);
-                i += 2;
-            } else {
-                wide = false;
-                pictureId = b[off + i] & 0x7F;
-                i++;
-            }
-        }
-        if ((x & 0x40) != 0) {
-            if (i >= len) {
-                return false;
-            }
-            tl0At = i;
-            tl0PicIdx = b[off + i] & 0xFF;
-            i++;
-        }
-        if ((x & 0x30) != 0) {
-            if (i >= len) {
-                return false;
-            }
-            int tk = b[off + i] & 0xFF;
-            if ((x & 0x20) != 0) {
-                tid = tk >>> 6;
-                layerSync = (tk & 0x20) != 0;
-            }
-        }
-        return true;
     }
 }

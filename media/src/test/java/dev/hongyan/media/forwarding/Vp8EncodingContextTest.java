@@ -3,6 +3,7 @@ package dev.hongyan.media.forwarding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hongyan.media.rtp.Vp8Descriptor;
+import dev.hongyan.media.rtp.Vp8PayloadDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,8 @@ class Vp8EncodingContextTest {
     static final class Forwarder {
         final SeqRewriter seq = new SeqRewriter();
         final Vp8EncodingContext vp8;
+        /** As the producer parses each packet on receipt. */
+        final Vp8PayloadDescriptor descriptor = new Vp8PayloadDescriptor();
         final List<Out> sent = new ArrayList<>();
         long now;
 
@@ -64,7 +67,8 @@ class Vp8EncodingContextTest {
             if (anchor && !p.key()) {
                 return false;
             }
-            if (!vp8.process(payload, 0, payload.length, p.key(), p.ts(), anchor)) {
+            descriptor.parse(payload, 0, payload.length);
+            if (!vp8.process(descriptor, p.key(), p.ts(), anchor)) {
                 seq.skip(p.seq());
                 return false;
             }

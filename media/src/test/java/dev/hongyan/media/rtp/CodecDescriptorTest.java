@@ -41,6 +41,31 @@ class CodecDescriptorTest {
     }
 
     @Test
+    void oneReusedVp8DescriptorGivesFieldOffsetsAndForgetsThePreviousPacket() {
+        Vp8PayloadDescriptor d = new Vp8PayloadDescriptor();
+        byte[] wide = Hex.of("90 f0 9234 05 a3 10");
+        assertThat(d.parse(wide, 0, wide.length)).isTrue();
+        assertThat(d.valid()).isTrue();
+        assertThat(d.pictureIdAt()).isEqualTo(2);
+        assertThat(d.widePictureId()).isTrue();
+        assertThat(d.tl0PicIdxAt()).isEqualTo(4);
+
+        byte[] narrow = Hex.of("90 80 7f 01");
+        assertThat(d.parse(narrow, 0, narrow.length)).isTrue();
+        assertThat(d.pictureIdAt()).isEqualTo(2);
+        assertThat(d.widePictureId()).isFalse();
+        assertThat(d.tl0PicIdxAt()).as("absent in this packet").isEqualTo(-1);
+        assertThat(d.tl0PicIdx()).isEqualTo(-1);
+        assertThat(d.temporalLayerId()).isEqualTo(-1);
+
+        byte[] truncated = Hex.of("90 80 92");
+        assertThat(d.parse(truncated, 0, truncated.length)).isFalse();
+        assertThat(d.valid()).isFalse();
+        assertThat(d.keyframe()).isFalse();
+        assertThat(d.temporalLayerId()).isEqualTo(-1);
+    }
+
+    @Test
     void vp8TruncatedDescriptorsAreNull() {
         for (String hex : new String[] {"", "90", "90 80", "90 80 92", "90 40", "90 20"}) {
             byte[] b = Hex.of(hex);
