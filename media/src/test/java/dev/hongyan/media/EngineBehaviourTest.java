@@ -160,13 +160,7 @@ class EngineBehaviourTest {
             Consumer c = pair.consumer();
             assertThat(video.type().value()).isEqualTo("simulcast");
             assertThat(c.type().value()).isEqualTo("simulcast");
-            List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
-            c.addListener(new Consumer.Listener() {
-                @Override
-                public void onLayersChange(ConsumerLayers layers) {
-                    changes.add(layers);
-                }
-            });
+            List<ConsumerLayers> changes = EngineHarness.layerChanges(c);
             int[] ssrcs = {5000, 5001, 5002};
             int[] seqs = {100, 2000, 30000};
             int tsBase = 0;

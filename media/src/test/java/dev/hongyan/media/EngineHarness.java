@@ -10,6 +10,7 @@ import dev.hongyan.media.ortc.RtpParameters;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -86,6 +87,18 @@ final class EngineHarness implements AutoCloseable {
             }
             Thread.sleep(5);
         }
+    }
+
+    /** Every layer change {@code c} reports from now on, in order. */
+    static List<ConsumerLayers> layerChanges(Consumer c) {
+        List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
+        c.addListener(new Consumer.Listener() {
+            @Override
+            public void onLayersChange(ConsumerLayers layers) {
+                changes.add(layers);
+            }
+        });
+        return changes;
     }
 
     @Override

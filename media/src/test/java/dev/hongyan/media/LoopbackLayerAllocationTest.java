@@ -11,7 +11,6 @@ import dev.hongyan.media.rtcp.Remb;
 import dev.hongyan.media.rtp.RtpExtensions;
 import dev.hongyan.media.rtp.RtpPacket;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -110,13 +109,7 @@ class LoopbackLayerAllocationTest {
             Producer video = pair.producer();
             Consumer c = pair.consumer();
             int ssrc = c.rtpParameters().encodings().get(0).ssrc().intValue();
-            List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
-            c.addListener(new Consumer.Listener() {
-                @Override
-                public void onLayersChange(ConsumerLayers layers) {
-                    changes.add(layers);
-                }
-            });
+            List<ConsumerLayers> changes = EngineHarness.layerChanges(c);
             try (Sender sender = new Sender(send)) {
                 // No estimate yet: the preferred (top) layer, as without estimation.
                 await(() -> spatial(c) == 2);
@@ -194,13 +187,7 @@ class LoopbackLayerAllocationTest {
             Consumer c = pair.consumer();
             browser.rtxSsrc = (int) c.rtpParameters().encodings().get(0).rtx().ssrc();
             browser.twccId = MediaFixtures.extensionId(c.rtpParameters(), RtpExtensions.URI_TRANSPORT_WIDE_CC);
-            List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
-            c.addListener(new Consumer.Listener() {
-                @Override
-                public void onLayersChange(ConsumerLayers layers) {
-                    changes.add(layers);
-                }
-            });
+            List<ConsumerLayers> changes = EngineHarness.layerChanges(c);
             try (Sender sender = new Sender(send)) {
                 await(() -> measured(video));
                 c.resume().get(5, TimeUnit.SECONDS);

@@ -80,7 +80,6 @@ final class MediaFixtures {
         byte[] b = new byte[12 + size + 64];
         b[0] = (byte) 0x80;
         b[1] = (byte) VP8_PT;
-        RtpPacket p = new RtpPacket();
         int payload = 12;
         b[payload] = (byte) 0x90;           // X=1, S=1, partition 0
         b[payload + 1] = (byte) 0xA0;       // I=1, T=1
@@ -91,19 +90,7 @@ final class MediaFixtures {
         for (int i = payload + 6; i < payload + size; i++) {
             b[i] = (byte) i;
         }
-        p.wrap(b, 0, 12 + size);
-        p.setSsrc(ssrc);
-        p.setSequenceNumber(seq & 0xFFFF);
-        p.setTimestamp(ts);
-        p.setMarker(true);
-        int len = 12 + size;
-        if (mid != null) {
-            len = RtpExtensions.setText(p, MID_ID, mid);
-        }
-        if (rid != null) {
-            len = RtpExtensions.setText(p, RID_ID, rid);
-        }
-        return java.util.Arrays.copyOf(b, len);
+        return videoPacket(b, ssrc, seq, ts, size, mid, rid);
     }
 
     /**
@@ -130,6 +117,11 @@ final class MediaFixtures {
         for (; i < 12 + size; i++) {
             b[i] = (byte) i;
         }
+        return videoPacket(b, ssrc, seq, ts, size, mid, rid);
+    }
+
+    /** Fills in the RTP header of a VP8 packet whose payload is already at {@code b[12, 12+size)}, adds MID/RID. */
+    private static byte[] videoPacket(byte[] b, int ssrc, int seq, int ts, int size, String mid, String rid) {
         RtpPacket p = new RtpPacket();
         p.wrap(b, 0, 12 + size);
         p.setSsrc(ssrc);

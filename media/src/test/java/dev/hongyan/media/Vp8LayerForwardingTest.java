@@ -81,13 +81,7 @@ class Vp8LayerForwardingTest {
             var send = pair.send();
             Consumer c = pair.consumer();
             assertThat(c.preferredLayers()).isEqualTo(new ConsumerLayers(2, 2));
-            List<ConsumerLayers> changes = new CopyOnWriteArrayList<>();
-            c.addListener(new Consumer.Listener() {
-                @Override
-                public void onLayersChange(ConsumerLayers layers) {
-                    changes.add(layers);
-                }
-            });
+            List<ConsumerLayers> changes = EngineHarness.layerChanges(c);
             Layer low = new Layer(5000, "r0", 100, 0x7FE4, 200); // its picture ids wrap just after the switch to it
             Layer high = new Layer(5002, "r2", 30000, 1234, 7);
 
