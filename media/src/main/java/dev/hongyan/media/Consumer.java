@@ -480,7 +480,9 @@ public final class Consumer {
                 transport.onTransportCcSent(twcc, len, nowNanos);
             }
             engine.forwardedPackets++;
-            engine.latency.onQueued(engine.arrivalNanos, System.nanoTime());
+            if (engine.latency != null) {
+                engine.latency.onQueued(engine.arrivalNanos, System.nanoTime());
+            }
         }
     }
 

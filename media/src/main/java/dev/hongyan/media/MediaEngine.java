@@ -3,6 +3,7 @@ package dev.hongyan.media;
 import dev.hongyan.media.dtls.DtlsContext;
 import dev.hongyan.media.forwarding.LatencyHistogram;
 import dev.hongyan.media.forwarding.WriteLatency;
+import dev.hongyan.media.ice.FlushListener;
 import dev.hongyan.media.ice.IceServer;
 import dev.hongyan.media.ice.IceServerOptions;
 import dev.hongyan.media.ortc.Ortc;
@@ -57,6 +58,7 @@ public final class MediaEngine implements AutoCloseable {
     final int[] nackScratch = new int[64];
     /** nanoTime at which the datagram being handled left the socket; the start of forwarding latency. */
     long arrivalNanos;
+    /** Null unless {@link MediaEngineOptions#measureLatency()}: timing each copy is for benchmarks only. */
     final WriteLatency latency;
     long forwardedPackets;
     long receivedRtpPackets;
@@ -79,8 +81,9 @@ public final class MediaEngine implements AutoCloseable {
         // One socket, hence one loop: the engine's state is confined to it. More cores: more engines.
         IceServerOptions iceOptions = new IceServerOptions(options.listenIp(), options.port(),
                 options.announcedAddress(), 1, Duration.ofSeconds(1), true);
-        WriteLatency latency = new WriteLatency(); // the socket's flushes end the latency of queued copies
-        IceServer ice = IceServer.open(iceOptions, latency::onFlushed);
+        // When measured, the socket's flushes end the latency of queued copies.
+        WriteLatency latency = options.measureLatency() ? new WriteLatency() : null;
+        IceServer ice = IceServer.open(iceOptions, latency == null ? FlushListener.NONE : latency::onFlushed);
         DtlsContext dtls;
         try {
             dtls = new DtlsContext(options.dtls());
@@ -112,18 +115,28 @@ public final class MediaEngine implements AutoCloseable {
         });
     }
 
-    /** Forwarding packet rate and latency since the last reset (for benchmarks and metrics). */
+    /**
+     * Forwarding packet counts since the last reset, and latency when the engine measures it
+     * ({@link MediaEngineOptions#measureLatency()}; otherwise the latency figures are -1).
+     */
     public CompletableFuture<ForwardingMetrics> forwardingMetrics(boolean reset) {
         return loop.call(() -> {
-            LatencyHistogram written = latency.written();
-            LatencyHistogram queued = latency.queued();
-            ForwardingMetrics m = new ForwardingMetrics(forwardedPackets, written.count(),
-                    written.percentileMicros(0.5), written.percentileMicros(0.99), written.maxMicros(),
-                    queued.percentileMicros(0.5), queued.percentileMicros(0.99), receivedRtpPackets);
+            ForwardingMetrics m;
+            if (latency != null) {
+                LatencyHistogram written = latency.written();
+                LatencyHistogram queued = latency.queued();
+                m = new ForwardingMetrics(forwardedPackets, written.count(), written.percentileMicros(0.5),
+                        written.percentileMicros(0.99), written.maxMicros(), queued.percentileMicros(0.5),
+                        queued.percentileMicros(0.99), receivedRtpPackets);
+            } else {
+                m = new ForwardingMetrics(forwardedPackets, 0, -1, -1, -1, -1, -1, receivedRtpPackets);
+            }
             if (reset) {
                 forwardedPackets = 0;
                 receivedRtpPackets = 0;
-                latency.reset();
+                if (latency != null) {
+                    latency.reset();
+                }
             }
             return m;
         });

@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param announcedAddress the address put in ICE candidates instead of {@code listenIp} (NAT), or null
  * @param dtls             DTLS settings (SRTP profiles, handshake limits)
  * @param rtcpInterval     how often receiver reports go to producers and sender reports to consumers
+ * @param measureLatency   time every forwarded copy from socket read to socket write
+ *                         ({@link MediaEngine#forwardingMetrics}); off by default, as it costs a clock read and
+ *                         two histogram updates per copy, which only benchmarks want
  */
 public record MediaEngineOptions(String listenIp, int port, String announcedAddress, DtlsConfig dtls,
-        Duration rtcpInterval) {
+        Duration rtcpInterval, boolean measureLatency) {
 
     public MediaEngineOptions {
         Objects.requireNonNull(listenIp, "listenIp");
@@ -35,18 +38,22 @@ public record MediaEngineOptions(String listenIp, int port, String announcedAddr
     }
 
     public static MediaEngineOptions of(String listenIp, int port) {
-        return new MediaEngineOptions(listenIp, port, null, DtlsConfig.defaults(), Duration.ofSeconds(1));
+        return new MediaEngineOptions(listenIp, port, null, DtlsConfig.defaults(), Duration.ofSeconds(1), false);
     }
 
     public MediaEngineOptions withAnnouncedAddress(String address) {
-        return new MediaEngineOptions(listenIp, port, address, dtls, rtcpInterval);
+        return new MediaEngineOptions(listenIp, port, address, dtls, rtcpInterval, measureLatency);
     }
 
     public MediaEngineOptions withDtls(DtlsConfig config) {
-        return new MediaEngineOptions(listenIp, port, announcedAddress, config, rtcpInterval);
+        return new MediaEngineOptions(listenIp, port, announcedAddress, config, rtcpInterval, measureLatency);
     }
 
     public MediaEngineOptions withRtcpInterval(Duration interval) {
-        return new MediaEngineOptions(listenIp, port, announcedAddress, dtls, interval);
+        return new MediaEngineOptions(listenIp, port, announcedAddress, dtls, interval, measureLatency);
+    }
+
+    public MediaEngineOptions withLatencyMeasured(boolean measure) {
+        return new MediaEngineOptions(listenIp, port, announcedAddress, dtls, rtcpInterval, measure);
     }
 }

@@ -23,7 +23,11 @@ final class EngineHarness implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     EngineHarness() throws Exception {
-        engine = MediaEngine.create(MediaEngineOptions.loopback());
+        this(MediaEngineOptions.loopback());
+    }
+
+    EngineHarness(MediaEngineOptions options) throws Exception {
+        engine = MediaEngine.create(options);
         router = engine.createRouter(RouterOptions.defaults()).get(5, TimeUnit.SECONDS);
     }
 

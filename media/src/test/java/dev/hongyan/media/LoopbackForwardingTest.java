@@ -112,6 +112,30 @@ class LoopbackForwardingTest {
         }
     }
 
+    @Test
+    void forwardingLatencyIsTimedOnlyWhenTheEngineIsAskedTo() throws Exception {
+        for (boolean measured : new boolean[] {false, true}) {
+            try (EngineHarness h = new EngineHarness(MediaEngineOptions.loopback().withLatencyMeasured(measured))) {
+                var pair = h.videoPair(new Recorder(), new Recorder(), MediaFixtures.vp8("0", 1111, 1112));
+                h.engine.forwardingMetrics(true).get(5, TimeUnit.SECONDS);
+                for (int seq = 100; seq < 110; seq++) {
+                    byte[] v = MediaFixtures.vp8Packet(1111, seq, seq * 3000, seq == 100, 0, 900, "0", null);
+                    pair.send().peer().sendRtp(v, v.length);
+                }
+                await(() -> pair.recv().peer().receivedPackets() >= 10);
+                ForwardingMetrics m = h.engine.forwardingMetrics(false).get(5, TimeUnit.SECONDS);
+                assertThat(m.forwardedPackets()).as("measured=" + measured).isEqualTo(10);
+                if (measured) {
+                    assertThat(m.latencySamples()).isEqualTo(10);
+                    assertThat(m.p99Micros()).isNotNegative();
+                } else {
+                    assertThat(m.latencySamples()).isZero();
+                    assertThat(m.p99Micros()).isEqualTo(-1);
+                }
+            }
+        }
+    }
+
     private static long outboundPackets(Consumer consumer) {
         try {
             return consumer.getStats().get(5, TimeUnit.SECONDS).get(0).packetCount();

@@ -149,7 +149,8 @@ public final class ForwardingBench {
         List<LoopbackPeer> opened = new ArrayList<>();
         // Outside the try: a measurement that fails must still stop the sender before its peer closes.
         AtomicBoolean running = new AtomicBoolean(true);
-        try (MediaEngine engine = MediaEngine.create(MediaEngineOptions.loopback().withDtls(dtlsConfig))) {
+        try (MediaEngine engine = MediaEngine.create(MediaEngineOptions.loopback().withDtls(dtlsConfig)
+                .withLatencyMeasured(true))) {
             Router router = engine.createRouter(RouterOptions.defaults()).get(10, TimeUnit.SECONDS);
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", engine.port());
             AtomicBoolean keyFrameWanted = new AtomicBoolean(true);

@@ -136,6 +136,9 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
      * and Netty writes it once the socket is writable, so it counts at a later flush, never too early.
      */
     private void flushed(Channel ch) {
+        if (flushListener == FlushListener.NONE) {
+            return; // nobody measures: no clock read per flush
+        }
         ChannelOutboundBuffer queue = ch.unsafe().outboundBuffer();
         if (queue == null || queue.isEmpty()) {
             flushListener.onFlushed(System.nanoTime());
