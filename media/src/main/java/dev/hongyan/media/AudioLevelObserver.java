@@ -68,7 +68,7 @@ public final class AudioLevelObserver {
     private final Lifecycle<Listener> lifecycle = new Lifecycle<>(Listener::onClose);
     private final List<Entry> entries = new ArrayList<>(); // loop-confined
     private final ScheduledFuture<?> timer;
-    private volatile boolean paused;
+    private final PauseState pauseState = new PauseState(false); // created running, like mediasoup's
     private boolean silence = true;
 
     AudioLevelObserver(MediaEngine engine, Router router, AudioLevelObserverOptions options) {
@@ -91,7 +91,7 @@ public final class AudioLevelObserver {
     }
 
     public boolean paused() {
-        return paused;
+        return pauseState.paused();
     }
 
     public boolean closed() {
@@ -126,20 +126,18 @@ public final class AudioLevelObserver {
     /** Stops looking at levels and reporting until {@link #resume()}. */
     public CompletableFuture<Void> pause() {
         return engine.loop().run(() -> {
-            if (closed() || paused) {
+            if (!pauseState.set(true, lifecycle)) {
                 return;
             }
-            paused = true;
             lifecycle.fire(Listener::onPause);
         });
     }
 
     public CompletableFuture<Void> resume() {
         return engine.loop().run(() -> {
-            if (closed() || !paused) {
+            if (!pauseState.set(false, lifecycle)) {
                 return;
             }
-            paused = false;
             lifecycle.fire(Listener::onResume);
         });
     }
@@ -183,7 +181,7 @@ public final class AudioLevelObserver {
         }
         List<AudioLevelObserverVolume> loud = new ArrayList<>();
         for (Entry e : entries) {
-            if (!paused && e.count >= MIN_PACKETS) {
+            if (!pauseState.paused() && e.count >= MIN_PACKETS) {
                 int volume = -(int) Math.round((double) e.sum / e.count);
                 if (volume >= options.threshold()) {
                     loud.add(new AudioLevelObserverVolume(e.producer, volume));
@@ -192,7 +190,7 @@ public final class AudioLevelObserver {
             e.sum = 0;
             e.count = 0;
         }
-        if (paused) {
+        if (pauseState.paused()) {
             return;
         }
         if (!loud.isEmpty()) {
@@ -233,8 +231,6 @@ public final class AudioLevelObserver {
     }
 
     private void requireOpen() {
-        if (closed()) {
-            throw new IllegalStateException("audio level observer closed");
-        }
+        lifecycle.requireOpen("audio level observer");
     }
 }

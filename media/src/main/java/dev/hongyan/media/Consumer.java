@@ -74,7 +74,7 @@ public final class Consumer {
     private final ConsumerType type;
     private final Map<String, Object> appData;
     private final Lifecycle<Listener> lifecycle = new Lifecycle<>(Listener::onClose);
-    private volatile boolean paused;
+    private final PauseState pauseState;
     private volatile boolean producerPaused;
     private volatile ConsumerLayers preferredLayers;
     private volatile ConsumerLayers currentLayers;
@@ -116,7 +116,7 @@ public final class Consumer {
         this.rtpParameters = params;
         this.type = ConsumerType.of(producer.type(), false);
         this.appData = options.appData();
-        this.paused = options.paused();
+        this.pauseState = new PauseState(options.paused());
         this.producerPaused = producer.paused();
         this.video = producer.kind() == MediaKind.VIDEO;
         this.simulcast = type == ConsumerType.SIMULCAST;
@@ -212,7 +212,7 @@ public final class Consumer {
     }
 
     public boolean paused() {
-        return paused;
+        return pauseState.paused();
     }
 
     public boolean producerPaused() {
@@ -248,10 +248,9 @@ public final class Consumer {
 
     public CompletableFuture<Void> pause() {
         return engine.loop().run(() -> {
-            if (closed() || paused) {
+            if (!pauseState.set(true, lifecycle)) {
                 return;
             }
-            paused = true;
             transport.onLayerDemandChange();
             lifecycle.fire(Listener::onPause);
         });
@@ -260,10 +259,9 @@ public final class Consumer {
     /** Forwards again, from the next keyframe (one is requested). */
     public CompletableFuture<Void> resume() {
         return engine.loop().run(() -> {
-            if (closed() || !paused) {
+            if (!pauseState.set(false, lifecycle)) {
                 return;
             }
-            paused = false;
             rewriter.requireSync();
             transport.onLayerDemandChange();
             lifecycle.fire(Listener::onResume);
@@ -367,14 +365,14 @@ public final class Consumer {
 
     void start(long nowNanos) {
         applyLayerLimits(nowNanos);
-        if (!paused) {
+        if (!pauseState.paused()) {
             requestKeyFrameInternal(nowNanos);
         }
     }
 
     void onTransportConnected(long nowNanos) {
         rewriter.requireSync();
-        if (!paused && !producerPaused) {
+        if (!pauseState.paused() && !producerPaused) {
             requestKeyFrameInternal(nowNanos);
         }
     }
@@ -390,7 +388,7 @@ public final class Consumer {
         rewriter.requireSync();
         transport.onLayerDemandChange();
         lifecycle.fire(Listener::onProducerResume);
-        if (!paused) {
+        if (!pauseState.paused()) {
             requestKeyFrameInternal(nowNanos);
         }
     }
@@ -417,7 +415,7 @@ public final class Consumer {
      */
     void forward(ProducerStream s, RtpPacket p, int routerPt, boolean keyFrame, Vp8PayloadDescriptor vp8Descriptor,
             int audioLevelAt, int orientationAt, long nowNanos) {
-        if (paused || producerPaused || closed() || !transport.connected()) {
+        if (pauseState.paused() || producerPaused || closed() || !transport.connected()) {
             return;
         }
         if (s.index != currentSpatial) {
@@ -634,7 +632,7 @@ public final class Consumer {
      * received (up to the temporal layer forwarded); 0 while paused.
      */
     long desiredBitrate() {
-        if (closed() || paused || producerPaused) {
+        if (closed() || pauseState.paused() || producerPaused) {
             return 0;
         }
         if (!simulcast) {
@@ -662,7 +660,7 @@ public final class Consumer {
      * counted at what it forwards: guessing the cost of a layer would only switch layers twice.
      */
     LayerAllocator.Demand demand(long nowNanos) {
-        if (!simulcast || closed() || paused || producerPaused) {
+        if (!simulcast || closed() || pauseState.paused() || producerPaused) {
             return LayerAllocator.Demand.fixed(priority, desiredBitrate());
         }
         ProducerStream[] streams = producer.streams;
@@ -774,7 +772,7 @@ public final class Consumer {
         }
         if (target != targetSpatial) {
             targetSpatial = target;
-            if (target >= 0 && target != currentSpatial && !paused && !producerPaused) {
+            if (target >= 0 && target != currentSpatial && !pauseState.paused() && !producerPaused) {
                 producer.requestKeyFrame(target, nowNanos);
             }
         }

@@ -22,6 +22,13 @@ final class Lifecycle<L> {
         return closed;
     }
 
+    /** For operations a closed object refuses: throws "{@code what} closed". */
+    void requireOpen(String what) {
+        if (closed) {
+            throw new IllegalStateException(what + " closed");
+        }
+    }
+
     void add(L listener) {
         listeners.add(listener);
     }

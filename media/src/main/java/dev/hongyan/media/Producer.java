@@ -66,7 +66,7 @@ public final class Producer {
     private final ProducerRtpInfo info;
     private final Map<String, Object> appData;
     private final Lifecycle<Listener> lifecycle = new Lifecycle<>(Listener::onClose);
-    private volatile boolean paused;
+    private final PauseState pauseState;
     private volatile List<ProducerScore> score = List.of();
 
     // Loop-confined.
@@ -102,7 +102,7 @@ public final class Producer {
                 router.rtpCapabilities());
         this.info = negotiated.info();
         this.appData = options.appData();
-        this.paused = options.paused();
+        this.pauseState = new PauseState(options.paused());
         this.video = options.kind() == MediaKind.VIDEO;
         Arrays.fill(mappedPayloadType, -1);
         Arrays.fill(rtxApt, -1);
@@ -158,7 +158,7 @@ public final class Producer {
     }
 
     public boolean paused() {
-        return paused;
+        return pauseState.paused();
     }
 
     /** {@code [{encodingIdx, ssrc, rid?, score}]}, one per stream that has received packets. */
@@ -173,10 +173,9 @@ public final class Producer {
     /** Stops forwarding; consumers fire {@code producerpause}. */
     public CompletableFuture<Void> pause() {
         return engine.loop().run(() -> {
-            if (closed() || paused) {
+            if (!pauseState.set(true, lifecycle)) {
                 return;
             }
-            paused = true;
             lifecycle.fire(Listener::onPause);
             for (Consumer c : consumers) {
                 c.onProducerPause();
@@ -187,10 +186,9 @@ public final class Producer {
     /** Forwards again; consumers fire {@code producerresume} and a keyframe is requested. */
     public CompletableFuture<Void> resume() {
         return engine.loop().run(() -> {
-            if (closed() || !paused) {
+            if (!pauseState.set(false, lifecycle)) {
                 return;
             }
-            paused = false;
             lifecycle.fire(Listener::onResume);
             long now = System.nanoTime();
             for (Consumer c : consumers) {
@@ -413,7 +411,7 @@ public final class Producer {
                 c.onStreamActivity(nowNanos);
             }
         }
-        if (paused) {
+        if (pauseState.paused()) {
             return;
         }
         if (audioLevelAt >= 0) {

@@ -162,8 +162,6 @@ public final class Router {
     }
 
     void requireOpen() {
-        if (closed()) {
-            throw new IllegalStateException("router closed");
-        }
+        lifecycle.requireOpen("router");
     }
 }

@@ -568,9 +568,7 @@ public final class WebRtcTransport {
     }
 
     private void requireOpen() {
-        if (closed()) {
-            throw new IllegalStateException("transport closed");
-        }
+        lifecycle.requireOpen("transport");
     }
 
     private void maybeStartDtls() {

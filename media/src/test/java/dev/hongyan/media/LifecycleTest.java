@@ -1,6 +1,7 @@
 package dev.hongyan.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,5 +90,28 @@ class LifecycleTest {
         lifecycle.close(() -> {}, Listener::onParentClose);
         assertThat(events).containsExactly("b:parentclose", "b:close");
         assertThat(ListenersTest.of(lifecycle).isEmpty()).isTrue();
+    }
+
+    @Test
+    void refusesOperationsOnceClosed() {
+        lifecycle.requireOpen("router");
+        lifecycle.close(() -> {}, null);
+        assertThatThrownBy(() -> lifecycle.requireOpen("router"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("router closed");
+    }
+
+    @Test
+    void pauseStateChangesOnlyWhileOpenAndOnlyOnce() {
+        PauseState state = new PauseState(false);
+        assertThat(state.set(false, lifecycle)).as("resume while not paused").isFalse();
+        assertThat(state.set(true, lifecycle)).isTrue();
+        assertThat(state.paused()).isTrue();
+        assertThat(state.set(true, lifecycle)).as("a second pause does nothing").isFalse();
+        assertThat(state.set(false, lifecycle)).isTrue();
+        assertThat(state.paused()).isFalse();
+        lifecycle.close(() -> {}, null);
+        assertThat(state.set(true, lifecycle)).as("closed: no change").isFalse();
+        assertThat(state.paused()).isFalse();
+        assertThat(new PauseState(true).paused()).as("created paused").isTrue();
     }
 }
