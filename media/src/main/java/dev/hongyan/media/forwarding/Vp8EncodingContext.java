@@ -43,15 +43,8 @@ public final class Vp8EncodingContext {
     private boolean layerSync;
 
     private boolean started;
-    private boolean pictureIdStarted;
-    private boolean tl0Started;
-    /** Newest source PictureID, unwrapped across its wraps, and what is added to map it out. */
-    private int newestInPictureId;
-    private int pictureIdOffset;
-    private int maxOutPictureId;
-    private int newestInTl0;
-    private int tl0Offset;
-    private int maxOutTl0;
+    private final Renumbering pictureIds = new Renumbering();
+    private final Renumbering tl0PicIdxs = new Renumbering();
     /** RTP timestamp of the newest picture and whether it is forwarded: the decision its other packets follow. */
     private int newestTimestamp;
     private boolean newestForwarded;
@@ -115,25 +108,22 @@ public final class Vp8EncodingContext {
             return true;
         }
         boolean hasPictureId = pictureIdAt >= 0;
-        if (hasPictureId && !pictureIdStarted) {
+        if (hasPictureId && !pictureIds.started) {
             // The anchor had no PictureID: number from here as the source does, this being a new picture.
-            newestInPictureId = pictureId - 1;
-            maxOutPictureId = pictureId - 1;
-            pictureIdOffset = 0;
-            pictureIdStarted = true;
+            pictureIds.startAt(pictureId - 1);
         }
-        int inPictureId = hasPictureId ? unwrap(newestInPictureId, pictureId, wide ? 0x7FFF : 0x7F) : 0;
-        boolean newer = hasPictureId ? inPictureId - newestInPictureId > 0 : timestamp - newestTimestamp > 0;
-        boolean same = hasPictureId ? inPictureId == newestInPictureId : timestamp == newestTimestamp;
+        int inPictureId = hasPictureId ? unwrap(pictureIds.newestIn, pictureId, wide ? 0x7FFF : 0x7F) : 0;
+        boolean newer = hasPictureId ? inPictureId - pictureIds.newestIn > 0 : timestamp - newestTimestamp > 0;
+        boolean same = hasPictureId ? inPictureId == pictureIds.newestIn : timestamp == newestTimestamp;
         int later = 0;
         if (newer) {
             boolean forward = decide(keyFrame);
             newestTimestamp = timestamp;
             newestForwarded = forward;
             if (hasPictureId) {
-                newestInPictureId = inPictureId;
+                pictureIds.newestIn = inPictureId;
                 if (!forward) {
-                    pictureIdOffset--;
+                    pictureIds.offset--;
                     remember(inPictureId);
                 }
             }
@@ -153,11 +143,9 @@ public final class Vp8EncodingContext {
             return false;
         }
         if (hasPictureId) {
-            int out = inPictureId + pictureIdOffset + later;
+            int out = inPictureId + pictureIds.offset + later;
             outPictureId = out & 0x7FFF;
-            if (out - maxOutPictureId > 0) {
-                maxOutPictureId = out;
-            }
+            pictureIds.sent(out);
         } else {
             outPictureId = -1;
         }
@@ -224,27 +212,8 @@ public final class Vp8EncodingContext {
         droppedCount = 0;
         droppedHead = 0;
         forgotDropped = false;
-        if (pictureIdAt >= 0) {
-            int next = pictureIdStarted ? maxOutPictureId + 1 : pictureId;
-            // The source value itself is where its unwrapped numbering starts.
-            newestInPictureId = pictureId;
-            pictureIdOffset = next - pictureId;
-            maxOutPictureId = next;
-            outPictureId = next & 0x7FFF;
-            pictureIdStarted = true;
-        } else {
-            outPictureId = -1;
-        }
-        if (tl0At >= 0) {
-            int next = tl0Started ? maxOutTl0 + 1 : tl0PicIdx;
-            newestInTl0 = tl0PicIdx;
-            tl0Offset = next - tl0PicIdx;
-            maxOutTl0 = next;
-            outTl0PicIdx = next & 0xFF;
-            tl0Started = true;
-        } else {
-            outTl0PicIdx = -1;
-        }
+        outPictureId = pictureIdAt >= 0 ? pictureIds.anchorAt(pictureId) & 0x7FFF : -1;
+        outTl0PicIdx = tl0At >= 0 ? tl0PicIdxs.anchorAt(tl0PicIdx) & 0xFF : -1;
         started = true;
     }
 
@@ -254,20 +223,15 @@ public final class Vp8EncodingContext {
             outTl0PicIdx = -1;
             return;
         }
-        if (!tl0Started) {
-            newestInTl0 = tl0PicIdx;
-            tl0Offset = 0;
-            maxOutTl0 = tl0PicIdx;
-            tl0Started = true;
+        if (!tl0PicIdxs.started) {
+            tl0PicIdxs.startAt(tl0PicIdx);
         }
-        int in = unwrap(newestInTl0, tl0PicIdx, 0xFF);
-        if (newerPicture && in - newestInTl0 > 0) {
-            newestInTl0 = in;
+        int in = unwrap(tl0PicIdxs.newestIn, tl0PicIdx, 0xFF);
+        if (newerPicture && in - tl0PicIdxs.newestIn > 0) {
+            tl0PicIdxs.newestIn = in;
         }
-        int out = in + tl0Offset;
-        if (out - maxOutTl0 > 0) {
-            maxOutTl0 = out;
-        }
+        int out = in + tl0PicIdxs.offset;
+        tl0PicIdxs.sent(out);
         outTl0PicIdx = out & 0xFF;
     }
 
@@ -335,5 +299,46 @@ public final class Vp8EncodingContext {
             delta -= mask + 1;
         }
         return reference + delta;
+    }
+
+    /**
+     * The renumbering of one continuity counter (PictureID, TL0PICIDX): source values are unwrapped relative to
+     * the newest one seen and shifted by {@code offset}, and the output never goes back past {@code maxOut}, so a
+     * receiver sees one unbroken sequence across layer switches. Loop-confined, like its context.
+     */
+    private static final class Renumbering {
+        boolean started;
+        /** Newest source value, unwrapped across its wraps. */
+        int newestIn;
+        int offset;
+        int maxOut;
+
+        /** Numbers from {@code newest} on as the source does (offset 0). */
+        void startAt(int newest) {
+            newestIn = newest;
+            maxOut = newest;
+            offset = 0;
+            started = true;
+        }
+
+        /** Output value {@code out} (unmasked) went out: the highest sent so far, if above the last. */
+        void sent(int out) {
+            if (out - maxOut > 0) {
+                maxOut = out;
+            }
+        }
+
+        /**
+         * At a keyframe: source value {@code in} continues the output one past the highest sent (or keeps its own
+         * value when nothing was sent yet); returns that output value, unmasked.
+         */
+        int anchorAt(int in) {
+            int next = started ? maxOut + 1 : in;
+            newestIn = in; // the source value itself is where its unwrapped numbering starts
+            offset = next - in;
+            maxOut = next;
+            started = true;
+            return next;
+        }
     }
 }
