@@ -1,29 +1,18 @@
 package dev.hongyan.bench.forwarding;
 
-import dev.hongyan.media.ConsumerOptions;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.hongyan.media.ForwardingMetrics;
-import dev.hongyan.media.MediaEngine;
-import dev.hongyan.media.MediaEngineOptions;
-import dev.hongyan.media.Producer;
-import dev.hongyan.media.ProducerOptions;
-import dev.hongyan.media.Router;
-import dev.hongyan.media.RouterOptions;
-import dev.hongyan.media.WebRtcTransport;
-import dev.hongyan.media.WebRtcTransportOptions;
 import dev.hongyan.media.dtls.DtlsConfig;
 import dev.hongyan.media.dtls.DtlsContext;
 import dev.hongyan.media.dtls.DtlsRole;
 import dev.hongyan.media.forwarding.LatencyHistogram;
 import dev.hongyan.media.loopback.LoopbackPeer;
-import dev.hongyan.media.ortc.MediaKind;
 import dev.hongyan.media.rtcp.FullIntraRequest;
 import dev.hongyan.media.rtcp.PictureLossIndication;
 import dev.hongyan.media.rtcp.RtcpCompound;
 import dev.hongyan.media.rtcp.RtcpPacket;
 import dev.hongyan.media.loopback.LoopbackNetwork;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,19 +31,26 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * java -cp 'bench/target/hongyan-bench.jar:bench/target/lib/*' dev.hongyan.bench.forwarding.ForwardingBench \
  *     [--consumers 1,10,100,500] [--seconds 5] [--load 150000] [--rate PPS] [--size 1000] [--sink drop|read]
- *     [--json FILE]
+ *     [--engine process|inproc] [--engine-java-opts 'OPTS'] [--json FILE]
  * </pre>
  *
+ * <p>{@code --engine process} (the default with two or more CPUs) runs the engine in a JVM of its own pinned to
+ * CPU 0 ({@link EngineProcess}) and moves this JVM, with the producer and the peers, to the other CPUs: the
+ * figures are then those of one core, the engine's process CPU counts its GC and compiler threads, and neither
+ * side's garbage collection or scheduling lands on the other. {@code --engine inproc} runs it in this JVM as
+ * before.
+ *
  * <p>The producer peer sends synthetic VP8 (keyframes on PLI) at {@code --rate} packets/s, by default
- * {@code load / N} capped at 20,000, so every N offers about the same forwarded load. Figures:
- * forwarded packets/s (engine-side count of consumer packets written), engine loop CPU per 1,000
- * forwarded packets (ThreadMXBean on the engine's loop thread) and the per-core capacity that implies, the
- * heap bytes that thread allocated per forwarded packet, engine latency p50/p99 (socket read of the
- * producer datagram → consumer datagram written to the socket, i.e. the flush carrying it returned;
- * nanoTime inside the engine), "queued p99" (the same, but ending when the copy was queued for that flush,
- * which is what the latency columns measured before flushes were accounted for) and end-to-end latency at
- * up to 4 decrypting consumer peers (producer send → consumer receive, both kernels' loopback included; the
- * time a datagram waits in the engine's socket before the engine reads it is in this one only).
+ * {@code load / N} capped at 20,000, so every N offers about the same forwarded load. Measuring starts once
+ * a sampled packet arrives within 5 ms of being sent and the engine's JIT has settled. Figures: forwarded
+ * packets/s (engine-side count of consumer packets written), engine loop CPU per 1,000 forwarded packets
+ * (ThreadMXBean on the engine's loop thread) and the per-core capacity that implies, the same from the
+ * engine process's CPU (process mode), the heap bytes the loop thread allocated per forwarded packet, engine
+ * latency p50/p99 (socket read of the producer datagram → consumer datagram written to the socket, i.e. the
+ * flush carrying it returned; nanoTime inside the engine), "queued p99" (the same, but ending when the copy
+ * was queued for that flush) and end-to-end latency at 4 decrypting consumer peers spread over the fan-out
+ * (producer send → consumer receive, both kernels' loopback included; the time a datagram waits in the
+ * engine's socket before the engine reads it is in this one only).
  *
  * <p>{@code --sink drop} (the default) stops reading the other consumer peers once they are connected: their
  * sockets fill and the kernel drops the rest, so the engine's sends no longer wake a reader thread and that
@@ -64,10 +60,41 @@ import java.util.concurrent.locks.LockSupport;
 public final class ForwardingBench {
 
     record Result(int consumers, int producerPps, double seconds, long forwarded, double forwardedPerSecond,
-            double engineCpuMillisPer1k, double engineCpuShare, double capacityPerCore, long engineP50Micros,
+            double engineCpuMillisPer1k, double engineCpuShare, double capacityPerCore,
+            double processCpuMillisPer1k, double processCapacityPerCore, long engineP50Micros,
             long engineP99Micros, long engineMaxMicros, long queuedP50Micros, long queuedP99Micros, long e2eP50Micros,
             long e2eP99Micros, double deliveredRatio, int connectedTransports, double receivedPerSecond,
-            double engineAllocatedBytesPerPacket, Sink sink) {}
+            double engineAllocatedBytesPerPacket, Sink sink, EngineMode mode) {}
+
+    /** Where the engine runs. */
+    enum EngineMode {
+        /**
+         * A JVM of its own on CPU {@value #ENGINE_CPU}, the benchmark (producer, peers) on the other CPUs: the
+         * engine has a core to itself, as a server does whose clients are elsewhere.
+         */
+        PROCESS,
+        /** In the benchmark's JVM, sharing every core and the garbage collector with the producer and the peers. */
+        INPROC;
+
+        @JsonValue
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static EngineMode parse(String text) {
+            for (EngineMode mode : values()) {
+                if (mode.label().equals(text)) {
+                    return mode;
+                }
+            }
+            throw new IllegalArgumentException("--engine must be process or inproc, not \"" + text + "\"");
+        }
+    }
+
+    /** The CPU the engine's process is pinned to in {@link EngineMode#PROCESS}. */
+    static final String ENGINE_CPU = "0";
+    /** The engine's and the peers' DTLS settings (small handshake limits: hundreds of peers connect at once). */
+    static final DtlsConfig DTLS = DtlsConfig.defaults().withHandshakeLimits(4, 4096);
 
     /** How the consumer peers that are not sampled for latency receive. */
     enum Sink {
@@ -76,6 +103,7 @@ public final class ForwardingBench {
         /** One reader thread reads every consumer socket, as the peers did before. */
         READ;
 
+        @JsonValue
         String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -94,6 +122,9 @@ public final class ForwardingBench {
     static final int SAMPLED = 4;
     /** The warm-up ends once a sampled packet arrives within this of being sent (the backlog has drained). */
     static final long SETTLED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** ... and once the engine's JVM compiles less than this per second (or after {@link #JIT_MAX_WAIT_SECONDS}). */
+    static final long JIT_QUIET_MILLIS_PER_SECOND = 2;
+    static final long JIT_MAX_WAIT_SECONDS = 60;
 
     public static void main(String[] args) throws Exception {
         List<Integer> counts = List.of(1, 10, 100, 500);
@@ -102,6 +133,9 @@ public final class ForwardingBench {
         Integer rate = null;
         int size = 1000;
         Sink sink = Sink.DROP;
+        int cores = Runtime.getRuntime().availableProcessors();
+        EngineMode mode = cores >= 2 ? EngineMode.PROCESS : EngineMode.INPROC;
+        List<String> engineJavaOptions = List.of();
         Path json = Path.of("forwarding-bench.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -111,19 +145,29 @@ public final class ForwardingBench {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--size" -> size = Integer.parseInt(args[++i]);
                 case "--sink" -> sink = Sink.parse(args[++i]);
+                case "--engine" -> mode = EngineMode.parse(args[++i]);
+                case "--engine-java-opts" -> engineJavaOptions = List.of(args[++i].trim().split("\\s+"));
                 case "--json" -> json = Path.of(args[++i]);
                 case "--help", "-h" -> {
                     System.out.println("usage: ForwardingBench [--consumers 1,10,100,500] [--seconds 5] "
-                            + "[--load 150000] [--rate PPS] [--size 1000] [--sink drop|read] [--json FILE]");
+                            + "[--load 150000] [--rate PPS] [--size 1000] [--sink drop|read] [--engine process|inproc] "
+                            + "[--engine-java-opts 'OPTS'] [--json FILE]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (mode == EngineMode.PROCESS) {
+            if (cores < 2) {
+                throw new IllegalArgumentException("--engine process needs 2 or more CPUs (the engine takes CPU "
+                        + ENGINE_CPU + "); this machine has " + cores + ": use --engine inproc");
+            }
+            pinThisProcess("1-" + (cores - 1));
+        }
         List<Result> results = new ArrayList<>();
         for (int n : counts) {
             int pps = rate != null ? rate : (int) Math.max(50, Math.min(20_000, Math.ceil((double) load / n)));
-            Result r = run(n, pps, seconds, size, sink);
+            Result r = run(new Run(n, pps, seconds, size, sink, mode, engineJavaOptions, JIT_MAX_WAIT_SECONDS));
             results.add(r);
             System.err.printf(Locale.ROOT, "N=%d done: %.0f forwarded/s, engine received %.0f RTP/s%n", n,
                     r.forwardedPerSecond(), r.receivedPerSecond());
@@ -134,6 +178,16 @@ public final class ForwardingBench {
         System.exit(0);
     }
 
+    /** Moves every thread of this process, and so those it starts later, to {@code cpus} ({@code taskset -c}). */
+    private static void pinThisProcess(String cpus) throws IOException, InterruptedException {
+        Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus,
+                Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).start();
+        String output = new String(taskset.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (taskset.waitFor() != 0) {
+            throw new IllegalStateException("taskset could not move the benchmark to CPUs " + cpus + ": " + output.trim());
+        }
+    }
+
     private static List<Integer> parseList(String s) {
         List<Integer> out = new ArrayList<>();
         for (String part : s.split(",")) {
@@ -142,17 +196,27 @@ public final class ForwardingBench {
         return out;
     }
 
-    static Result run(int n, int pps, double seconds, int size, Sink sink) throws Exception {
+    /**
+     * One measurement: {@code consumers} consumers of one producer sending {@code producerPps} packets/s of
+     * {@code packetSize} payload bytes, measured for {@code seconds} once warm (the JIT wait bounded by
+     * {@code jitMaxWaitSeconds}).
+     */
+    record Run(int consumers, int producerPps, double seconds, int packetSize, Sink sink, EngineMode mode,
+            List<String> engineJavaOptions, long jitMaxWaitSeconds) {}
+
+    static Result run(Run spec) throws Exception {
+        int n = spec.consumers();
+        int pps = spec.producerPps();
+        Sink sink = spec.sink();
+        EngineMode mode = spec.mode();
         LoopbackNetwork peers = new LoopbackNetwork();
-        DtlsConfig dtlsConfig = DtlsConfig.defaults().withHandshakeLimits(4, 4096);
-        DtlsContext peerDtls = new DtlsContext(dtlsConfig);
+        DtlsContext peerDtls = new DtlsContext(DTLS);
         List<LoopbackPeer> opened = new ArrayList<>();
         // Outside the try: a measurement that fails must still stop the sender before its peer closes.
         AtomicBoolean running = new AtomicBoolean(true);
-        try (MediaEngine engine = MediaEngine.create(MediaEngineOptions.loopback().withDtls(dtlsConfig)
-                .withLatencyMeasured(true))) {
-            Router router = engine.createRouter(RouterOptions.defaults()).get(10, TimeUnit.SECONDS);
-            InetSocketAddress address = new InetSocketAddress("127.0.0.1", engine.port());
+        try (EngineUnderTest engine = mode == EngineMode.PROCESS ? new EngineProcess(ENGINE_CPU, spec.engineJavaOptions())
+                : new InProcessEngine(DTLS)) {
+            InetSocketAddress address = engine.address();
             AtomicBoolean keyFrameWanted = new AtomicBoolean(true);
             LoopbackPeer.Handler producerHandler = new LoopbackPeer.Handler() {
                 @Override
@@ -172,20 +236,21 @@ public final class ForwardingBench {
                     }
                 }
             };
-            WebRtcTransport sendTransport = router.createWebRtcTransport(WebRtcTransportOptions.defaults()).get();
+            EngineUnderTest.TransportInfo sendTransport = engine.createTransport();
             LoopbackPeer producerPeer = LoopbackPeer.open(peers, address, peerDtls, DtlsRole.SERVER, producerHandler, true);
             opened.add(producerPeer);
-            sendTransport.connect(producerPeer.dtlsParameters()).get();
+            engine.connect(sendTransport.id(), producerPeer.dtlsParameters());
             producerPeer.connect(sendTransport.iceParameters(), sendTransport.dtlsParameters()).get(30, TimeUnit.SECONDS);
-            Producer producer = sendTransport.produce(ProducerOptions.of(MediaKind.VIDEO,
-                    BenchPackets.producerParameters())).get();
+            String producerId = engine.produce(sendTransport.id());
 
             LatencyHistogram e2e = new LatencyHistogram(); // recorded on the peers' reader thread, under its lock
             AtomicLong lastE2eNanos = new AtomicLong(Long.MAX_VALUE);
             List<CompletableFuture<Void>> connecting = new ArrayList<>();
-            List<WebRtcTransport> recvTransports = new ArrayList<>();
+            List<String> recvTransports = new ArrayList<>();
+            List<LoopbackPeer> sampled = new ArrayList<>();
+            List<LoopbackPeer> unsampled = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                boolean sample = i < SAMPLED;
+                boolean sample = isSampled(i, n);
                 LoopbackPeer.Handler h = sample ? (buf, len, arrival) -> {
                     long stamp = BenchPackets.stampOf(buf, len);
                     if (stamp > 0) {
@@ -195,12 +260,13 @@ public final class ForwardingBench {
                         }
                     }
                 } : (buf, len, arrival) -> { };
-                WebRtcTransport t = router.createWebRtcTransport(WebRtcTransportOptions.defaults()).get();
+                EngineUnderTest.TransportInfo t = engine.createTransport();
                 LoopbackPeer peer = LoopbackPeer.open(peers, address, peerDtls, DtlsRole.CLIENT, h, sample);
                 opened.add(peer);
-                t.connect(peer.dtlsParameters()).get();
+                (sample ? sampled : unsampled).add(peer);
+                engine.connect(t.id(), peer.dtlsParameters());
                 connecting.add(peer.connect(t.iceParameters(), t.dtlsParameters()));
-                recvTransports.add(t);
+                recvTransports.add(t.id());
             }
             int connected = 0;
             for (CompletableFuture<Void> f : connecting) {
@@ -211,13 +277,13 @@ public final class ForwardingBench {
                     System.err.println("a consumer peer failed to connect: " + e);
                 }
             }
-            for (WebRtcTransport t : recvTransports) {
-                t.consume(ConsumerOptions.of(producer.id(), router.rtpCapabilities()).withPaused(false)).get();
+            // Consumers are created, and so fanned out to, in peer order: the sampled peers are spread over it.
+            for (String t : recvTransports) {
+                engine.consume(t, producerId);
             }
-            // The sampled peers are opened[1..SAMPLED]; the rest, in DROP mode, are no longer read.
-            List<LoopbackPeer> counted = opened.subList(1, 1 + Math.min(n, SAMPLED));
+            List<LoopbackPeer> counted = sampled;
             if (sink == Sink.DROP) {
-                for (LoopbackPeer peer : opened.subList(1 + counted.size(), opened.size())) {
+                for (LoopbackPeer peer : unsampled) {
                     peer.stopReading().get(10, TimeUnit.SECONDS);
                 }
             } else {
@@ -226,7 +292,7 @@ public final class ForwardingBench {
             double countedShare = (double) counted.size() / n;
 
             // Sender: paced in 1 ms steps; a keyframe whenever one was asked for.
-            BenchPackets packets = new BenchPackets(size);
+            BenchPackets packets = new BenchPackets(spec.packetSize());
             Thread sender = new Thread(() -> {
                 long start = System.nanoTime();
                 long sent = 0;
@@ -255,23 +321,29 @@ public final class ForwardingBench {
             while (lastE2eNanos.get() > SETTLED_NANOS && System.nanoTime() < warmupEnd) {
                 Thread.sleep(20);
             }
-            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            Thread loopThread = engine.loopThread().get();
-            engine.forwardingMetrics(true).get();
+            // Until the engine's JIT is done: a compiler thread still at work takes turns with the engine's thread
+            // (on one CPU, half of it for as long as a compilation lasts), which is start-up, not forwarding.
+            long jitQuietBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.jitMaxWaitSeconds());
+            long compiled = engine.compilationMillis();
+            long compiling;
+            do {
+                Thread.sleep(1000);
+                long now = engine.compilationMillis();
+                compiling = now - compiled;
+                compiled = now;
+            } while (compiling > JIT_QUIET_MILLIS_PER_SECOND && System.nanoTime() < jitQuietBy);
+            engine.beginWindow();
             long receivedBefore = sumReceived(counted);
             synchronized (e2e) {
                 e2e.reset();
             }
-            System.err.printf(Locale.ROOT, "N=%d: %d consumers connected, warmed up for %.1f s, measuring for %.1f s%n",
-                    n, connected, (System.nanoTime() - warmupStart) / 1e9, seconds);
-            long cpuBefore = mx.getThreadCpuTime(loopThread.getId());
-            long allocatedBefore = allocatedBytes(mx, loopThread);
+            System.err.printf(Locale.ROOT, "N=%d: %d consumers connected, warmed up for %.1f s (engine JIT at %d ms/s), "
+                    + "measuring for %.1f s%n", n, connected, (System.nanoTime() - warmupStart) / 1e9, compiling, spec.seconds());
             long t0 = System.nanoTime();
-            Thread.sleep((long) (seconds * 1000));
-            long cpuAfter = mx.getThreadCpuTime(loopThread.getId());
-            long allocatedAfter = allocatedBytes(mx, loopThread);
+            Thread.sleep((long) (spec.seconds() * 1000));
+            EngineUnderTest.Window window = engine.endWindow();
             long t1 = System.nanoTime();
-            ForwardingMetrics m = engine.forwardingMetrics(false).get();
+            ForwardingMetrics m = window.metrics();
             running.set(false);
             sender.join(2000);
             Thread.sleep(200);
@@ -282,16 +354,18 @@ public final class ForwardingBench {
             }
 
             double elapsed = (t1 - t0) / 1e9;
-            double cpuMillis = (cpuAfter - cpuBefore) / 1e6;
-            double perK = m.forwardedPackets() == 0 ? 0 : cpuMillis / (m.forwardedPackets() / 1000.0);
-            double capacity = perK == 0 ? 0 : 1000.0 / perK * 1000.0;
+            double perK = perThousand(window.loopCpuNanos(), m.forwardedPackets());
+            // In-process, the process also runs the producer and the peers: its CPU says nothing about the engine.
+            double processPerK = mode == EngineMode.PROCESS ? perThousand(window.processCpuNanos(), m.forwardedPackets())
+                    : -1;
             double delivered = m.forwardedPackets() == 0 ? 0
                     : Math.min(1.0, (double) (receivedAfter - receivedBefore) / (m.forwardedPackets() * countedShare));
             return new Result(n, pps, elapsed, m.forwardedPackets(), m.forwardedPackets() / elapsed, perK,
-                    cpuMillis / 1000.0 / elapsed, capacity, m.p50Micros(), m.p99Micros(), m.maxMicros(),
-                    m.queuedP50Micros(), m.queuedP99Micros(), e2eFigures[0], e2eFigures[1], delivered, connected,
-                    m.receivedRtpPackets() / elapsed, allocatedAfter < 0 || m.forwardedPackets() == 0 ? -1
-                            : (double) (allocatedAfter - allocatedBefore) / m.forwardedPackets(), sink);
+                    window.loopCpuNanos() / 1e9 / elapsed, perCore(perK), processPerK, perCore(processPerK),
+                    m.p50Micros(), m.p99Micros(), m.maxMicros(), m.queuedP50Micros(), m.queuedP99Micros(),
+                    e2eFigures[0], e2eFigures[1], delivered, connected, m.receivedRtpPackets() / elapsed,
+                    window.loopAllocatedBytes() < 0 || m.forwardedPackets() == 0 ? -1
+                            : (double) window.loopAllocatedBytes() / m.forwardedPackets(), sink, mode);
         } finally {
             running.set(false);
             for (LoopbackPeer p : opened) {
@@ -302,10 +376,30 @@ public final class ForwardingBench {
         }
     }
 
-    /** Heap bytes the thread allocated so far (HotSpot), or -1 where the JVM cannot tell. */
-    private static long allocatedBytes(ThreadMXBean mx, Thread thread) {
-        return mx instanceof com.sun.management.ThreadMXBean hotspot ? hotspot.getThreadAllocatedBytes(thread.getId())
-                : -1;
+    /**
+     * Whether consumer {@code i} of {@code n} is one of the {@link #SAMPLED} timed ones: the last of each
+     * quarter of the fan-out, so the last copy of every fan-out is timed too, not only the first few.
+     */
+    static boolean isSampled(int i, int n) {
+        if (n <= SAMPLED) {
+            return true;
+        }
+        for (int k = 1; k <= SAMPLED; k++) {
+            if (i == (int) ((long) k * n / SAMPLED) - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** CPU milliseconds per 1,000 forwarded packets, or 0 when nothing was forwarded. */
+    private static double perThousand(long cpuNanos, long forwarded) {
+        return forwarded == 0 || cpuNanos < 0 ? 0 : cpuNanos / 1e6 / (forwarded / 1000.0);
+    }
+
+    /** Forwarded packets per second one core would manage at the given CPU per 1,000 packets (0 if unknown). */
+    private static double perCore(double millisPer1k) {
+        return millisPer1k <= 0 ? 0 : 1000.0 / millisPer1k * 1000.0;
     }
 
     private static long sumReceived(List<LoopbackPeer> list) {
@@ -320,45 +414,32 @@ public final class ForwardingBench {
         if (!results.isEmpty()) {
             Sink sink = results.get(0).sink();
             System.out.println("sink: " + sink.label() + (sink == Sink.DROP
-                    ? " (consumer peers beyond the first " + SAMPLED + " are not read once connected; delivered = those "
-                            + SAMPLED + ")"
+                    ? " (consumer peers other than the " + SAMPLED + " timed ones are not read once connected; "
+                            + "delivered = those " + SAMPLED + ")"
                     : " (one reader thread reads every consumer peer)"));
+            System.out.println("engine: " + (results.get(0).mode() == EngineMode.PROCESS
+                    ? "own JVM on CPU " + ENGINE_CPU + ", benchmark on the other CPUs (proc columns: the engine JVM's "
+                            + "CPU, GC and compiler threads included)"
+                    : "in the benchmark's JVM, sharing its cores"));
         }
-        System.out.printf(Locale.ROOT, "%-6s %-8s %-12s %-10s %-8s %-12s %-10s %-10s %-10s %-10s %-10s %-9s %-9s%n",
-                "N", "in pps", "fwd pkt/s", "cpu ms/1k", "cpu %", "cap/core", "eng p50us", "eng p99us",
-                "queued p99", "e2e p50us", "e2e p99us", "delivered", "alloc B/pkt");
+        System.out.printf(Locale.ROOT, "%-6s %-8s %-10s %-9s %-7s %-10s %-9s %-10s %-9s %-9s %-10s %-9s %-9s %-9s %-9s%n",
+                "N", "in pps", "fwd pkt/s", "cpu ms/1k", "cpu %", "cap/core", "proc ms/1k", "proc cap", "eng p50us",
+                "eng p99us", "queued p99", "e2e p50us", "e2e p99us", "delivered", "alloc B/pkt");
         for (Result r : results) {
             System.out.printf(Locale.ROOT,
-                    "%-6d %-8d %-12.0f %-10.4f %-8.1f %-12.0f %-10d %-10d %-10d %-10d %-10d %-9.3f %-9.0f%n",
+                    "%-6d %-8d %-10.0f %-9.4f %-7.1f %-10.0f %-10.4f %-9.0f %-9d %-9d %-10d %-9d %-9d %-9.3f %-9.0f%n",
                     r.consumers(), r.producerPps(), r.forwardedPerSecond(), r.engineCpuMillisPer1k(),
-                    r.engineCpuShare() * 100, r.capacityPerCore(), r.engineP50Micros(), r.engineP99Micros(),
-                    r.queuedP99Micros(), r.e2eP50Micros(), r.e2eP99Micros(), r.deliveredRatio(),
-                    r.engineAllocatedBytesPerPacket());
+                    r.engineCpuShare() * 100, r.capacityPerCore(), r.processCpuMillisPer1k(),
+                    r.processCapacityPerCore(), r.engineP50Micros(), r.engineP99Micros(), r.queuedP99Micros(),
+                    r.e2eP50Micros(), r.e2eP99Micros(), r.deliveredRatio(), r.engineAllocatedBytesPerPacket());
         }
     }
 
     private static void writeJson(Path path, List<Result> results) throws IOException {
-        StringBuilder sb = new StringBuilder("{\"benchmark\":\"forwarding\",\"results\":[");
-        for (int i = 0; i < results.size(); i++) {
-            Result r = results.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(String.format(Locale.ROOT, "{\"consumers\":%d,\"producerPps\":%d,\"seconds\":%.2f,"
-                    + "\"forwarded\":%d,\"forwardedPerSecond\":%.1f,\"engineCpuMillisPer1k\":%.5f,"
-                    + "\"engineCpuShare\":%.4f,\"capacityPerCore\":%.0f,\"engineP50Micros\":%d,\"engineP99Micros\":%d,"
-                    + "\"engineMaxMicros\":%d,\"queuedP50Micros\":%d,\"queuedP99Micros\":%d,"
-                    + "\"e2eP50Micros\":%d,\"e2eP99Micros\":%d,\"deliveredRatio\":%.4f,"
-                    + "\"connectedTransports\":%d,\"engineAllocatedBytesPerPacket\":%.0f,\"sink\":\"%s\"}", r.consumers(),
-                    r.producerPps(), r.seconds(), r.forwarded(),
-                    r.forwardedPerSecond(), r.engineCpuMillisPer1k(), r.engineCpuShare(), r.capacityPerCore(),
-                    r.engineP50Micros(), r.engineP99Micros(), r.engineMaxMicros(), r.queuedP50Micros(),
-                    r.queuedP99Micros(), r.e2eP50Micros(),
-                    r.e2eP99Micros(), r.deliveredRatio(), r.connectedTransports(),
-                    r.engineAllocatedBytesPerPacket(), r.sink().label()));
-        }
-        sb.append("]}\n");
-        Files.writeString(path, sb.toString());
+        com.fasterxml.jackson.databind.node.ObjectNode root = EngineProcess.JSON.createObjectNode()
+                .put("benchmark", "forwarding");
+        root.set("results", EngineProcess.JSON.valueToTree(results));
+        Files.writeString(path, EngineProcess.JSON.writeValueAsString(root) + "\n");
     }
 
     private ForwardingBench() {
