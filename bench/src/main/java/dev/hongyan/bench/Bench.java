@@ -51,6 +51,16 @@ public final class Bench {
                 return 3;
             }
         }
+        if (name.equals("jitter")) {
+            // What the machine adds to any latency measured on it; needs no server either.
+            try {
+                dev.hongyan.bench.forwarding.SchedulingJitter.main(Arrays.copyOfRange(args, 1, args.length));
+                return 0;
+            } catch (Exception e) {
+                log.println("bench: jitter failed: " + e);
+                return 3;
+            }
+        }
         if (!SCENARIOS.contains(name)) {
             log.println("bench: unknown scenario '" + name + "' (one of " + String.join(", ", SCENARIOS) + ")");
             return 2;
@@ -162,9 +172,12 @@ public final class Bench {
 
                 Scenarios:
                 """ + ConnectionsScenario.HELP + RoomsScenario.HELP + FanoutScenario.HELP + ChurnScenario.HELP
-                + "\n  forwarding   the SFU: 1 producer -> N consumers over loopback ICE/DTLS/SRTP in-process\n"
-                + "               (--consumers 1,10,100,500 --seconds 5 [--load 150000] [--rate PPS] [--size 1000]\n"
-                + "               [--sink drop|read] [--json FILE])\n"
+                + "\n  forwarding   the SFU: 1 producer -> N consumers over loopback ICE/DTLS/SRTP, the engine in a JVM\n"
+                + "               of its own on CPU 0 (--consumers 1,10,100,500 --seconds 5 [--load 150000] [--rate PPS]\n"
+                + "               [--size 1000] [--sink drop|read] [--engine process|inproc] [--engine-java-opts 'OPTS']\n"
+                + "               [--json FILE])\n"
+                + "  jitter       how long this machine leaves a spinning thread on one CPU unscheduled (--seconds 20\n"
+                + "               [--cpu 0]): the floor under any latency percentile measured here\n"
                 + "\n" + BenchSettings.HELP + """
 
                 Example (server and bench on one machine; the server's pid lets the bench force its GC):

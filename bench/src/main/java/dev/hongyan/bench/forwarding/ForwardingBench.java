@@ -179,7 +179,7 @@ public final class ForwardingBench {
     }
 
     /** Moves every thread of this process, and so those it starts later, to {@code cpus} ({@code taskset -c}). */
-    private static void pinThisProcess(String cpus) throws IOException, InterruptedException {
+    static void pinThisProcess(String cpus) throws IOException, InterruptedException {
         Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus,
                 Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).start();
         String output = new String(taskset.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
