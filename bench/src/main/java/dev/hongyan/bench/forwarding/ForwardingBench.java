@@ -122,7 +122,7 @@ public final class ForwardingBench {
     static final int SAMPLED = 4;
     /** The warm-up ends once a sampled packet arrives within this of being sent (the backlog has drained). */
     static final long SETTLED_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    /** ... and once the engine's JVM compiles less than this per second (or after {@link #JIT_MAX_WAIT_SECONDS}). */
+    /** It also waits until the engine's JVM compiles less than this many ms per second, at most {@link #JIT_MAX_WAIT_SECONDS}. */
     static final long JIT_QUIET_MILLIS_PER_SECOND = 2;
     static final long JIT_MAX_WAIT_SECONDS = 60;
 
@@ -184,7 +184,7 @@ public final class ForwardingBench {
                 Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).start();
         String output = new String(taskset.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (taskset.waitFor() != 0) {
-            throw new IllegalStateException("taskset could not move the benchmark to CPUs " + cpus + ": " + output.trim());
+            throw new IllegalStateException("taskset could not move this process to CPUs " + cpus + ": " + output.trim());
         }
     }
 
