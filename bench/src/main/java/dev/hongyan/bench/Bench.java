@@ -21,6 +21,19 @@ public final class Bench {
 
     static final List<String> SCENARIOS = List.of("connections", "rooms", "fanout", "churn");
 
+    /** A benchmark with a main of its own. */
+    private interface Program {
+        void main(String[] args) throws Exception;
+    }
+
+    /**
+     * Benchmarks that need no server: the SFU forwarding benchmark drives its own media engine, the jitter probe
+     * measures what the machine adds to any latency measured on it.
+     */
+    private static final Map<String, Program> STANDALONE = Map.of(
+            "forwarding", dev.hongyan.bench.forwarding.ForwardingBench::main,
+            "jitter", dev.hongyan.bench.forwarding.SchedulingJitter::main);
+
     private final PrintStream out;
     private final PrintStream log;
 
@@ -41,23 +54,13 @@ public final class Bench {
             return args.length == 0 ? 2 : 0;
         }
         String name = args[0];
-        if (name.equals("forwarding")) {
-            // The SFU forwarding benchmark drives its own engine in-process; it needs no server URL.
+        Program standalone = STANDALONE.get(name);
+        if (standalone != null) {
             try {
-                dev.hongyan.bench.forwarding.ForwardingBench.main(Arrays.copyOfRange(args, 1, args.length));
+                standalone.main(Arrays.copyOfRange(args, 1, args.length));
                 return 0;
             } catch (Exception e) {
-                log.println("bench: forwarding failed: " + e);
-                return 3;
-            }
-        }
-        if (name.equals("jitter")) {
-            // What the machine adds to any latency measured on it; needs no server either.
-            try {
-                dev.hongyan.bench.forwarding.SchedulingJitter.main(Arrays.copyOfRange(args, 1, args.length));
-                return 0;
-            } catch (Exception e) {
-                log.println("bench: jitter failed: " + e);
+                log.println("bench: " + name + " failed: " + e);
                 return 3;
             }
         }

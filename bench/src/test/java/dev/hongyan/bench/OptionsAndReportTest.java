@@ -15,6 +15,21 @@ import org.junit.jupiter.api.Test;
 class OptionsAndReportTest {
 
     @Test
+    void standaloneBenchmarksRunWithoutAServerAndReportTheirFailureByName() {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Bench bench = new Bench(new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        assertThat(bench.run(new String[] {"jitter", "--bogus"})).as("the run failed").isEqualTo(3);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("bench: jitter failed", "unknown option --bogus");
+        assertThat(bench.run(new String[] {"forwarding", "--sink", "nowhere"})).isEqualTo(3);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("bench: forwarding failed",
+                "--sink must be drop or read");
+        assertThat(bench.run(new String[] {"help"})).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("forwarding", "jitter");
+    }
+
+    @Test
     void optionsRecordEffectiveValuesAndRefuseUnknownOnes() {
         Options options = new Options(new String[] {"--clients", "20", "--hold-seconds=1", "--verbose"});
         assertThat(options.integer("clients", 1000, 1, 100)).isEqualTo(20);
