@@ -80,15 +80,6 @@ public final class ForwardingBench {
         String label() {
             return name().toLowerCase(Locale.ROOT);
         }
-
-        static EngineMode parse(String text) {
-            for (EngineMode mode : values()) {
-                if (mode.label().equals(text)) {
-                    return mode;
-                }
-            }
-            throw new IllegalArgumentException("--engine must be process or inproc, not \"" + text + "\"");
-        }
     }
 
     /** The CPU the engine's process is pinned to in {@link EngineMode#PROCESS}. */
@@ -106,15 +97,6 @@ public final class ForwardingBench {
         @JsonValue
         String label() {
             return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Sink parse(String text) {
-            for (Sink sink : values()) {
-                if (sink.label().equals(text)) {
-                    return sink;
-                }
-            }
-            throw new IllegalArgumentException("--sink must be drop or read, not \"" + text + "\"");
         }
     }
 
@@ -146,8 +128,8 @@ public final class ForwardingBench {
                 case "--load" -> load = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--size" -> size = Integer.parseInt(args[++i]);
-                case "--sink" -> sink = Sink.parse(args[++i]);
-                case "--engine" -> mode = EngineMode.parse(args[++i]);
+                case "--sink" -> sink = choice(Sink.class, "--sink", args[++i]);
+                case "--engine" -> mode = choice(EngineMode.class, "--engine", args[++i]);
                 case "--engine-java-opts" -> engineJavaOptions = List.of(args[++i].trim().split("\\s+"));
                 case "--json" -> json = Path.of(args[++i]);
                 case "--help", "-h" -> {
@@ -188,6 +170,20 @@ public final class ForwardingBench {
         if (taskset.waitFor() != 0) {
             throw new IllegalStateException("taskset could not move this process to CPUs " + cpus + ": " + output.trim());
         }
+    }
+
+    /** The constant of {@code type} spelled {@code text} in lower case, or an error naming the option's choices. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String option, String text) {
+        List<String> spellings = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            String spelling = constant.name().toLowerCase(Locale.ROOT);
+            if (spelling.equals(text)) {
+                return constant;
+            }
+            spellings.add(spelling);
+        }
+        throw new IllegalArgumentException(
+                option + " must be " + String.join(" or ", spellings) + ", not \"" + text + "\"");
     }
 
     private static List<Integer> parseList(String s) {
