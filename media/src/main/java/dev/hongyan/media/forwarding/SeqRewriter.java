@@ -26,7 +26,6 @@ public final class SeqRewriter {
      * Mbit/s, longer than a retransmission from the producer takes to arrive.
      */
     static final int SKIP_MEMORY = 512;
-    private static final int SKIP_MASK = SKIP_MEMORY - 1;
     private boolean started;
     private boolean syncRequired = true;
     private int seqOffset;
@@ -38,11 +37,8 @@ public final class SeqRewriter {
     private long lastOutNanos;
     private int outSeq;
     private int outTs;
-    /** Skipped source sequence numbers, a ring in arrival order (which is increasing: only the newest is skipped). */
-    private final int[] skipped = new int[SKIP_MEMORY];
-    private int skippedCount;
-    private int skippedHead;
-    private boolean forgotSkips;
+    /** Skipped source sequence numbers. */
+    private final DropMemory skipped = new DropMemory(SKIP_MEMORY, 16);
 
     public SeqRewriter() {
     }
@@ -72,8 +68,7 @@ public final class SeqRewriter {
             }
             anchorInSeq = inSeq;
             lastInSeq = inSeq;
-            skippedCount = 0; // a new anchor: nothing before it is forwarded any more
-            forgotSkips = false;
+            skipped.clear(); // a new anchor: nothing before it is forwarded any more
             syncRequired = false;
             started = true;
             outSeq = nextSeq;
@@ -95,7 +90,7 @@ public final class SeqRewriter {
             if (back >= ANCHOR_HORIZON) {
                 return false; // far too old to place reliably
             }
-            int later = skipsNewerThan(inSeq);
+            int later = skipped.newerThan(inSeq);
             if (later < 0) {
                 return false;
             }
@@ -127,28 +122,7 @@ public final class SeqRewriter {
         seqOffset = (seqOffset - 1) & 0xFFFF;
         lastInSeq = inSeq;
         lastOutSeq = (lastOutSeq + advance - 1) & 0xFFFF;
-        skipped[(skippedHead + skippedCount) & SKIP_MASK] = inSeq;
-        if (skippedCount < SKIP_MEMORY) {
-            skippedCount++;
-        } else {
-            skippedHead = (skippedHead + 1) & SKIP_MASK;
-            forgotSkips = true;
-        }
-    }
-
-    /**
-     * How many remembered skips are newer than {@code inSeq}; -1 when every remembered one is and older
-     * ones were forgotten, so the count is unknown.
-     */
-    private int skipsNewerThan(int inSeq) {
-        int n = 0;
-        for (int i = skippedCount - 1; i >= 0; i--) {
-            if (!SequenceNumbers.isNewer(skipped[(skippedHead + i) & SKIP_MASK], inSeq)) {
-                return n;
-            }
-            n++;
-        }
-        return forgotSkips && n == SKIP_MEMORY ? -1 : n;
+        skipped.add(inSeq);
     }
 
     public int outSeq() {

@@ -27,7 +27,6 @@ import dev.hongyan.media.rtp.Vp8PayloadDescriptor;
 public final class Vp8EncodingContext {
     /** Pictures dropped on purpose that are remembered for numbering late packets (a few seconds' worth). */
     static final int DROPPED_MEMORY = 128;
-    private static final int DROPPED_MASK = DROPPED_MEMORY - 1;
 
     private final int temporalLayers;
     private int targetTemporal;
@@ -48,11 +47,8 @@ public final class Vp8EncodingContext {
     /** RTP timestamp of the newest picture and whether it is forwarded: the decision its other packets follow. */
     private int newestTimestamp;
     private boolean newestForwarded;
-    /** Unwrapped PictureIDs dropped on purpose since the anchor, oldest first. */
-    private final int[] dropped = new int[DROPPED_MEMORY];
-    private int droppedHead;
-    private int droppedCount;
-    private boolean forgotDropped;
+    /** Unwrapped PictureIDs dropped on purpose since the anchor. */
+    private final DropMemory dropped = new DropMemory(DROPPED_MEMORY, 32);
 
     private int outPictureId = -1;
     private int outTl0PicIdx = -1;
@@ -124,7 +120,7 @@ public final class Vp8EncodingContext {
                 pictureIds.newestIn = inPictureId;
                 if (!forward) {
                     pictureIds.offset--;
-                    remember(inPictureId);
+                    dropped.add(inPictureId);
                 }
             }
             if (!forward) {
@@ -135,8 +131,8 @@ public final class Vp8EncodingContext {
                 return false;
             }
         } else if (hasPictureId) {
-            later = droppedNewerThan(inPictureId);
-            if (later < 0 || wasDropped(inPictureId)) {
+            later = dropped.newerThan(inPictureId);
+            if (later < 0 || dropped.contains(inPictureId)) {
                 return false;
             }
         } else if (tid > currentTemporal) {
@@ -209,9 +205,7 @@ public final class Vp8EncodingContext {
         currentTemporal = targetTemporal;
         newestTimestamp = timestamp;
         newestForwarded = true;
-        droppedCount = 0;
-        droppedHead = 0;
-        forgotDropped = false;
+        dropped.clear();
         outPictureId = pictureIdAt >= 0 ? pictureIds.anchorAt(pictureId) & 0x7FFF : -1;
         outTl0PicIdx = tl0At >= 0 ? tl0PicIdxs.anchorAt(tl0PicIdx) & 0xFF : -1;
         started = true;
@@ -255,41 +249,6 @@ public final class Vp8EncodingContext {
             return false;
         }
         return true;
-    }
-
-    private void remember(int unwrappedPictureId) {
-        dropped[(droppedHead + droppedCount) & DROPPED_MASK] = unwrappedPictureId;
-        if (droppedCount < DROPPED_MEMORY) {
-            droppedCount++;
-        } else {
-            droppedHead = (droppedHead + 1) & DROPPED_MASK;
-            forgotDropped = true;
-        }
-    }
-
-    /** How many remembered drops are newer than the picture; -1 when that is unknown (older ones forgotten). */
-    private int droppedNewerThan(int unwrappedPictureId) {
-        int n = 0;
-        for (int i = droppedCount - 1; i >= 0; i--) {
-            if (dropped[(droppedHead + i) & DROPPED_MASK] - unwrappedPictureId <= 0) {
-                return n;
-            }
-            n++;
-        }
-        return forgotDropped ? -1 : n;
-    }
-
-    private boolean wasDropped(int unwrappedPictureId) {
-        for (int i = droppedCount - 1; i >= 0; i--) {
-            int d = dropped[(droppedHead + i) & DROPPED_MASK];
-            if (d == unwrappedPictureId) {
-                return true;
-            }
-            if (d - unwrappedPictureId < 0) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** {@code value} (a field of {@code mask + 1} values) placed nearest to the unwrapped {@code reference}. */
