@@ -2,13 +2,16 @@ package dev.hongyan.server;
 
 import dev.hongyan.media.MediaEngineOptions;
 import dev.hongyan.media.RouterOptions;
+import dev.hongyan.media.dtls.DtlsConfig;
 import dev.hongyan.media.ortc.DefaultMediaCodecs;
 import dev.hongyan.media.ortc.RtpCodecCapability;
+import dev.hongyan.media.srtp.SrtpProfile;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,8 @@ import java.util.Locale;
  *
  * @param codecs codec names (opus, VP8, VP9, H264): every default variant of each named codec
  *     ({@link DefaultMediaCodecs}), in the defaults' order
+ * @param srtpProfiles SRTP profile names (mediasoup's spelling), most preferred first: the one the engine takes
+ *     from what a peer offers; empty means {@link DtlsConfig#DEFAULT_SRTP_PROFILES}
  * @param maxIncomingBitrate bit/s a transport lets its endpoint send (mediasoup's setMaxIncomingBitrate),
  *     the REMB value the engine sends to producers' senders
  * @param maxRooms rooms with a media router at once
@@ -25,13 +30,38 @@ import java.util.Locale;
  * @param maxTransportsPerPeer WebRTC transports one peer may hold
  * @param maxProducersPerPeer producers one peer may hold
  */
-record MediaSettings(String listenIp, int udpPort, String announcedIp, List<String> codecs, long maxIncomingBitrate,
-        int maxRooms, int maxPeersPerRoom, int maxTransportsPerPeer, int maxProducersPerPeer) {
+record MediaSettings(String listenIp, int udpPort, String announcedIp, List<String> codecs,
+        List<String> srtpProfiles, long maxIncomingBitrate, int maxRooms, int maxPeersPerRoom,
+        int maxTransportsPerPeer, int maxProducersPerPeer) {
 
     MediaEngineOptions engineOptions() {
         MediaEngineOptions options = MediaEngineOptions.of(listenIp, udpPort);
+        options = options.withDtls(options.dtls().withSrtpProfiles(srtpProfilePreference()));
         String announced = announcedIp == null || announcedIp.isBlank() ? wildcardFallback() : announcedIp.trim();
         return announced == null ? options : options.withAnnouncedAddress(announced);
+    }
+
+    /**
+     * The configured profiles in order. AES-GCM is what browsers and mediasoup prefer, but the JDK's GCM
+     * allocates about a kilobyte per packet where AES_CM allocates nothing: an operator may trade.
+     */
+    List<SrtpProfile> srtpProfilePreference() {
+        if (srtpProfiles == null || srtpProfiles.isEmpty()) {
+            return DtlsConfig.DEFAULT_SRTP_PROFILES;
+        }
+        List<SrtpProfile> chosen = new ArrayList<>();
+        for (String name : srtpProfiles) {
+            SrtpProfile profile = Arrays.stream(SrtpProfile.values())
+                    .filter(p -> p.name().equalsIgnoreCase(name.trim()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("media.srtpProfiles: unknown profile \"" + name
+                            + "\" (one of " + Arrays.toString(SrtpProfile.values()) + ")"));
+            if (chosen.contains(profile)) {
+                throw new IllegalArgumentException("media.srtpProfiles names " + profile + " twice");
+            }
+            chosen.add(profile);
+        }
+        return chosen;
     }
 
     RouterOptions routerOptions() {
