@@ -50,6 +50,15 @@ class ForwardingBenchTest {
     }
 
     @Test
+    @Timeout(60)
+    void anEngineJvmThatCannotStartIsReportedWithItsExitStatus() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new EngineProcess(ForwardingBench.ENGINE_CPU, List.of("-XX:+NoSuchJvmOption")));
+        assertTrue(e.getMessage().contains("engine process exited (status 1) before replying to start"),
+                e.getMessage());
+    }
+
+    @Test
     void timedConsumersAreSpreadOverTheFanOutAndIncludeTheLast() {
         assertEquals(List.of(0), sampled(1));
         assertEquals(List.of(0, 1, 2, 3), sampled(4));
