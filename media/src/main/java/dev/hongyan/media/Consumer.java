@@ -466,7 +466,7 @@ public final class Consumer {
         }
         if (vp8 != null) {
             // The payload (and padding) ends the copy, so its descriptor starts this far from the end.
-            vp8.write(out, len - (p.length() - p.headerLength()), p.payloadLength());
+            vp8.write(out, len - (p.length() - p.headerLength()), vp8Descriptor);
         }
         if (history != null) {
             history.put(outSeq, s.index, p.sequenceNumber(), outTs, twcc, nowNanos,
@@ -556,8 +556,10 @@ public final class Consumer {
                 // The payload ends the copy (RTX: without padding, after the OSN), so its descriptor starts
                 // this far from the end.
                 int payloadAt = rtx ? len - stored.payloadLength() : len - (stored.length() - stored.headerLength());
-                Vp8EncodingContext.write(out, payloadAt, stored.payloadLength(), history.pictureId(entry),
-                        history.tl0PicIdx(entry));
+                Vp8PayloadDescriptor resent = engine.resentVp8;
+                if (resent.parse(out, payloadAt, stored.payloadLength())) {
+                    Vp8EncodingContext.write(out, payloadAt, resent, history.pictureId(entry), history.tl0PicIdx(entry));
+                }
             }
             if (transport.sendRtp(out, len, true)) {
                 if (writer.usesTransportCc()) {

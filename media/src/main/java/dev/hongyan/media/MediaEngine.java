@@ -8,6 +8,7 @@ import dev.hongyan.media.ice.IceServer;
 import dev.hongyan.media.ice.IceServerOptions;
 import dev.hongyan.media.ortc.Ortc;
 import dev.hongyan.media.rtp.RtpPacket;
+import dev.hongyan.media.rtp.Vp8PayloadDescriptor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.time.Duration;
@@ -56,6 +57,8 @@ public final class MediaEngine implements AutoCloseable {
     final RtpPacket inView = new RtpPacket();
     final RtpPacket storeView = new RtpPacket();
     final int[] nackScratch = new int[64];
+    /** Loop-confined scratch: the VP8 descriptor of a packet being resent, to rewrite its PictureID and TL0PICIDX. */
+    final Vp8PayloadDescriptor resentVp8 = new Vp8PayloadDescriptor();
     /** nanoTime at which the datagram being handled left the socket; the start of forwarding latency. */
     long arrivalNanos;
     /** Null unless {@link MediaEngineOptions#measureLatency()}: timing each copy is for benchmarks only. */

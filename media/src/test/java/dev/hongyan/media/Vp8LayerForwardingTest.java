@@ -4,6 +4,8 @@ import static dev.hongyan.media.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hongyan.media.loopback.LoopbackPeer;
+import dev.hongyan.media.rtcp.GenericNack;
+import dev.hongyan.media.rtcp.RtcpCompound;
 import dev.hongyan.media.rtp.RtpPacket;
 import dev.hongyan.media.rtp.Vp8Descriptor;
 import java.util.List;
@@ -31,6 +33,47 @@ class Vp8LayerForwardingTest {
             }
             Vp8Descriptor d = Vp8Descriptor.parse(p.buffer(), p.payloadOffset(), p.payloadLength());
             got.add(new Got(p.sequenceNumber(), d.pictureId(), d.tl0PicIdx(), d.temporalLayerId(), d.keyframe()));
+        }
+    }
+
+    /**
+     * Loses the third packet on the consumer's media SSRC before SRTP sees it, and keeps the descriptors of
+     * what arrives: on the media SSRC by sequence number, on the RTX SSRC by the original sequence number.
+     */
+    static final class LossyVp8Recorder implements LoopbackPeer.Handler {
+        final List<Got> media = new CopyOnWriteArrayList<>();
+        final List<Got> resent = new CopyOnWriteArrayList<>();
+        volatile int mediaSsrc;
+        volatile int rtxSsrc;
+        volatile int lostSeq = -1;
+        private int seenMedia;
+
+        @Override
+        public boolean acceptSrtp(byte[] buf, int len) {
+            int ssrc = ((buf[8] & 0xFF) << 24) | ((buf[9] & 0xFF) << 16) | ((buf[10] & 0xFF) << 8) | (buf[11] & 0xFF);
+            if (ssrc == mediaSsrc && ++seenMedia == 3) {
+                lostSeq = ((buf[2] & 0xFF) << 8) | (buf[3] & 0xFF);
+                return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void onRtp(byte[] buf, int len, long arrivalNanos) {
+            RtpPacket p = RtpPacket.parse(buf, 0, len);
+            if (p == null) {
+                return;
+            }
+            boolean rtx = p.ssrc() == rtxSsrc;
+            int skip = rtx ? 2 : 0; // RTX: the original sequence number, then the original payload
+            Vp8Descriptor d = p.payloadLength() > skip
+                    ? Vp8Descriptor.parse(p.buffer(), p.payloadOffset() + skip, p.payloadLength() - skip) : null;
+            if (d == null) {
+                return; // probing padding
+            }
+            int seq = rtx ? ((buf[p.payloadOffset()] & 0xFF) << 8) | (buf[p.payloadOffset() + 1] & 0xFF)
+                    : p.sequenceNumber();
+            (rtx ? resent : media).add(new Got(seq, d.pictureId(), d.tl0PicIdx(), d.temporalLayerId(), d.keyframe()));
         }
     }
 
@@ -70,6 +113,36 @@ class Vp8LayerForwardingTest {
             }
             pictureId = (pictureId + 1) & 0x7FFF;
             picture++;
+        }
+    }
+
+    @Test
+    void aResentPacketCarriesThePictureIdItWasFirstSentWithNotTheSourcesOne() throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            LossyVp8Recorder down = new LossyVp8Recorder();
+            var pair = h.videoPair(new Recorder(), down, MediaFixtures.vp8Simulcast("0"));
+            Consumer c = pair.consumer();
+            down.mediaSsrc = c.rtpParameters().encodings().get(0).ssrc().intValue();
+            down.rtxSsrc = (int) c.rtpParameters().encodings().get(0).rtx().ssrc();
+            // Temporal layer 0 only: the dropped pictures are squeezed out of the PictureIDs sent.
+            c.setPreferredLayers(new ConsumerLayers(2, 0)).get(5, TimeUnit.SECONDS);
+            Layer high = new Layer(5002, "r2", 30000, 1234, 7);
+            high.sendPicture(pair.send(), true);
+            for (int i = 1; i < 8; i++) {
+                high.sendPicture(pair.send(), false); // TL0 again at picture 4 (source PictureID 1238)
+            }
+            await(() -> down.media.size() == 3); // pictures 0 and 4, two packets each, the third lost
+            int lost = down.lostSeq;
+            Got twin = down.media.get(2); // the lost packet's twin: the other half of picture 4
+            assertThat(twin.seq()).isEqualTo((lost + 1) & 0xFFFF);
+            assertThat(twin.pictureId()).as("squeezed: picture 4 of the source went out as the second").isEqualTo(1235);
+
+            byte[] nack = RtcpCompound.marshal(List.of(GenericNack.of(1, down.mediaSsrc, lost)));
+            pair.recv().peer().sendRtcp(nack, nack.length);
+            await(() -> down.resent.stream().anyMatch(g -> g.seq() == lost));
+            Got again = down.resent.stream().filter(g -> g.seq() == lost).findFirst().orElseThrow();
+            assertThat(again.pictureId()).as("as first sent, not the source's 1238").isEqualTo(twin.pictureId());
+            assertThat(again.tl0()).isEqualTo(twin.tl0());
         }
     }
 

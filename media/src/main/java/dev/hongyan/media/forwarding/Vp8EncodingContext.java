@@ -32,15 +32,6 @@ public final class Vp8EncodingContext {
     private int targetTemporal;
     private int currentTemporal = -1;
 
-    // From the descriptor of the packet being processed; offsets relative to the payload start, -1 when absent.
-    private int pictureIdAt;
-    private boolean wide;
-    private int pictureId;
-    private int tl0At;
-    private int tl0PicIdx;
-    private int tid;
-    private boolean layerSync;
-
     private boolean started;
     private final Renumbering pictureIds = new Renumbering();
     private final Renumbering tl0PicIdxs = new Renumbering();
@@ -92,28 +83,22 @@ public final class Vp8EncodingContext {
         if (!descriptor.valid()) {
             return false;
         }
-        pictureIdAt = descriptor.pictureIdAt();
-        wide = descriptor.widePictureId();
-        pictureId = descriptor.pictureId();
-        tl0At = descriptor.tl0PicIdxAt();
-        tl0PicIdx = descriptor.tl0PicIdx();
-        tid = descriptor.temporalLayerId();
-        layerSync = descriptor.layerSync();
         if (anchor || !started) {
-            anchorAt(timestamp);
+            anchorAt(descriptor, timestamp);
             return true;
         }
-        boolean hasPictureId = pictureIdAt >= 0;
+        boolean hasPictureId = descriptor.pictureId() >= 0;
         if (hasPictureId && !pictureIds.started) {
             // The anchor had no PictureID: number from here as the source does, this being a new picture.
-            pictureIds.startAt(pictureId - 1);
+            pictureIds.startAt(descriptor.pictureId() - 1);
         }
-        int inPictureId = hasPictureId ? unwrap(pictureIds.newestIn, pictureId, wide ? 0x7FFF : 0x7F) : 0;
+        int inPictureId = hasPictureId ? unwrap(pictureIds.newestIn, descriptor.pictureId(),
+                descriptor.widePictureId() ? 0x7FFF : 0x7F) : 0;
         boolean newer = hasPictureId ? inPictureId - pictureIds.newestIn > 0 : timestamp - newestTimestamp > 0;
         boolean same = hasPictureId ? inPictureId == pictureIds.newestIn : timestamp == newestTimestamp;
         int later = 0;
         if (newer) {
-            boolean forward = decide(keyFrame);
+            boolean forward = decide(descriptor, keyFrame);
             newestTimestamp = timestamp;
             newestForwarded = forward;
             if (hasPictureId) {
@@ -135,7 +120,7 @@ public final class Vp8EncodingContext {
             if (later < 0 || dropped.contains(inPictureId)) {
                 return false;
             }
-        } else if (tid > currentTemporal) {
+        } else if (descriptor.temporalLayerId() > currentTemporal) {
             return false;
         }
         if (hasPictureId) {
@@ -145,7 +130,7 @@ public final class Vp8EncodingContext {
         } else {
             outPictureId = -1;
         }
-        mapTl0(newer);
+        mapTl0(descriptor, newer);
         return true;
     }
 
@@ -159,61 +144,49 @@ public final class Vp8EncodingContext {
         return outTl0PicIdx;
     }
 
-    /** Writes the last computed values into the consumer's copy of the packet, whose payload is at {@code at}. */
-    public void write(byte[] out, int at, int length) {
-        write(out, at, length, outPictureId, outTl0PicIdx);
+    /**
+     * Writes the last computed values into the consumer's copy of the packet, whose payload is at {@code at} and
+     * starts with the descriptor just {@link #process processed} (the copy keeps the source's layout).
+     */
+    public void write(byte[] out, int at, Vp8PayloadDescriptor descriptor) {
+        write(out, at, descriptor, outPictureId, outTl0PicIdx);
     }
 
     /**
-     * Writes a PictureID and a TL0PICIDX into the VP8 payload descriptor at {@code buf[at, at+length)}, each
-     * only where the descriptor has that field and the value is not -1; a 7-bit PictureID gets the low 7
-     * bits. Used again when a packet is resent, with the values it was first sent with.
+     * Writes a PictureID and a TL0PICIDX into the VP8 payload descriptor at {@code buf[at...]}, whose layout
+     * {@code descriptor} parsed: each only where the descriptor has that field and the value is not -1; a 7-bit
+     * PictureID gets the low 7 bits. Used again when a packet is resent, with the values it was first sent with.
      */
-    public static void write(byte[] buf, int at, int length, int pictureId, int tl0PicIdx) {
-        if (length < 2 || (buf[at] & 0x80) == 0) {
-            return;
-        }
-        int x = buf[at + 1] & 0xFF;
-        int i = 2;
-        if ((x & 0x80) != 0) {
-            if (i >= length) {
-                return;
-            }
-            if ((buf[at + i] & 0x80) != 0) {
-                if (i + 2 > length) {
-                    return;
-                }
-                if (pictureId >= 0) {
-                    buf[at + i] = (byte) (0x80 | ((pictureId >>> 8) & 0x7F));
-                    buf[at + i + 1] = (byte) pictureId;
-                }
-                i += 2;
+    public static void write(byte[] buf, int at, Vp8PayloadDescriptor descriptor, int pictureId, int tl0PicIdx) {
+        int pictureIdAt = descriptor.pictureIdAt();
+        if (pictureIdAt >= 0 && pictureId >= 0) {
+            if (descriptor.widePictureId()) {
+                buf[at + pictureIdAt] = (byte) (0x80 | ((pictureId >>> 8) & 0x7F));
+                buf[at + pictureIdAt + 1] = (byte) pictureId;
             } else {
-                if (pictureId >= 0) {
-                    buf[at + i] = (byte) (pictureId & 0x7F);
-                }
-                i++;
+                buf[at + pictureIdAt] = (byte) (pictureId & 0x7F);
             }
         }
-        if ((x & 0x40) != 0 && i < length && tl0PicIdx >= 0) {
-            buf[at + i] = (byte) tl0PicIdx;
+        if (descriptor.tl0PicIdxAt() >= 0 && tl0PicIdx >= 0) {
+            buf[at + descriptor.tl0PicIdxAt()] = (byte) tl0PicIdx;
         }
     }
 
-    private void anchorAt(int timestamp) {
+    private void anchorAt(Vp8PayloadDescriptor descriptor, int timestamp) {
         // A keyframe: every layer up to the target can be decoded from here.
         currentTemporal = targetTemporal;
         newestTimestamp = timestamp;
         newestForwarded = true;
         dropped.clear();
-        outPictureId = pictureIdAt >= 0 ? pictureIds.anchorAt(pictureId) & 0x7FFF : -1;
-        outTl0PicIdx = tl0At >= 0 ? tl0PicIdxs.anchorAt(tl0PicIdx) & 0xFF : -1;
+        outPictureId = descriptor.pictureId() >= 0 ? pictureIds.anchorAt(descriptor.pictureId()) & 0x7FFF : -1;
+        outTl0PicIdx = descriptor.tl0PicIdx() >= 0 ? tl0PicIdxs.anchorAt(descriptor.tl0PicIdx()) & 0xFF : -1;
         started = true;
     }
 
     /** Pictures of the base layer are never dropped, so TL0PICIDX needs only its offset, no squeezing. */
-    private void mapTl0(boolean newerPicture) {
-        if (tl0At < 0) {
+    private void mapTl0(Vp8PayloadDescriptor descriptor, boolean newerPicture) {
+        int tl0PicIdx = descriptor.tl0PicIdx();
+        if (tl0PicIdx < 0) {
             outTl0PicIdx = -1;
             return;
         }
@@ -229,7 +202,8 @@ public final class Vp8EncodingContext {
         outTl0PicIdx = out & 0xFF;
     }
 
-    private boolean decide(boolean keyFrame) {
+    private boolean decide(Vp8PayloadDescriptor descriptor, boolean keyFrame) {
+        int tid = descriptor.temporalLayerId();
         if (temporalLayers <= 1 || tid < 0) {
             return true; // not layered: nothing to choose
         }
@@ -242,7 +216,7 @@ public final class Vp8EncodingContext {
         }
         if (tid > currentTemporal) {
             // One layer at a time: a sync picture of layer n+1 needs layer n to be complete already.
-            if (layerSync && tid == currentTemporal + 1) {
+            if (descriptor.layerSync() && tid == currentTemporal + 1) {
                 currentTemporal = tid;
                 return true;
             }

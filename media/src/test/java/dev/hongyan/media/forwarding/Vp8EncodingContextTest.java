@@ -75,7 +75,7 @@ class Vp8EncodingContextTest {
             if (!seq.rewrite(p.seq(), p.ts(), now, 90000)) {
                 return false;
             }
-            vp8.write(payload, 0, payload.length);
+            vp8.write(payload, 0, descriptor);
             sent.add(new Out(seq.outSeq(), Vp8Descriptor.parse(payload, 0, payload.length)));
             return true;
         }

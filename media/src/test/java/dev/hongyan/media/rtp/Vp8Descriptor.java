@@ -1,8 +1,9 @@
 package dev.hongyan.media.rtp;
 
 /**
- * The VP8 payload descriptor (RFC 7741 §4.2) and the keyframe bit of the VP8 payload header that
- * follows it (§4.3). Absent optional fields are -1.
+ * For tests: an immutable copy of what {@link Vp8PayloadDescriptor} (the engine's reusable parser) reads of the
+ * VP8 payload descriptor (RFC 7741 §4.2) and the keyframe bit after it (§4.3), to keep what a peer received and
+ * compare it later. Absent optional fields are -1.
  *
  * @param headerLength descriptor bytes before the VP8 payload
  */
@@ -10,10 +11,7 @@ public record Vp8Descriptor(boolean nonReference, boolean startOfPartition, int 
                             int pictureId, int tl0PicIdx, int temporalLayerId, boolean layerSync, int keyIndex,
                             int headerLength, boolean keyframe) {
 
-    /**
-     * The descriptor at the start of an RTP payload, or null if it is truncated: an immutable copy of what
-     * {@link Vp8PayloadDescriptor} parses, for code off the forwarding path.
-     */
+    /** The descriptor at the start of an RTP payload, or null if it is truncated. */
     public static Vp8Descriptor parse(byte[] buf, int off, int len) {
         Vp8PayloadDescriptor d = new Vp8PayloadDescriptor();
         if (!d.parse(buf, off, len)) {
