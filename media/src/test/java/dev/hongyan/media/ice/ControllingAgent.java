@@ -11,7 +11,6 @@ import dev.hongyan.media.stun.StunMessage;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,8 @@ final class ControllingAgent implements AutoCloseable {
     private final Random random = new Random();
 
     ControllingAgent(InetSocketAddress server) throws IOException {
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        // The server's own address: an IPv6 server gets an IPv6 peer, an IPv4 one an IPv4 peer.
+        this.socket = new DatagramSocket(new InetSocketAddress(server.getAddress(), 0));
         this.socket.setSoTimeout(2000);
         this.server = server;
     }

@@ -9,8 +9,10 @@ import dev.hongyan.media.stun.StunAttribute.XorMappedAddress;
 import dev.hongyan.media.stun.StunClass;
 import dev.hongyan.media.stun.StunMessage;
 import io.netty.channel.epoll.Epoll;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -310,6 +312,34 @@ class IceServerIntegrationTest {
             roundTrip(multi, a);
             roundTrip(multi, b);
         }
+    }
+
+    @Test
+    void servesIpv6AndIpv4ListenAddressesOverEpollAndNio() throws Exception {
+        // An IPv4 listen address gets an IPv4-only socket (no IPv6 send path for mapped addresses), an IPv6
+        // one an IPv6 socket; both must still carry checks and media either way.
+        for (String ip : List.of("::1", "127.0.0.1")) {
+            for (boolean preferNative : List.of(true, false)) {
+                try (IceServer srv = IceServer.open(IceServerOptions.of(ip, 0).withPreferNative(preferNative));
+                        ControllingAgent client = new ControllingAgent(srv.localAddress())) {
+                    assertThat(srv.localAddress().getAddress()).isEqualTo(InetAddress.getByName(ip));
+                    assertThat(client.localAddress().getAddress()).isEqualTo(InetAddress.getByName(ip));
+                    String table = ip.contains(":") ? "/proc/net/udp6" : "/proc/net/udp";
+                    String other = ip.contains(":") ? "/proc/net/udp" : "/proc/net/udp6";
+                    assertThat(boundPorts(table)).contains(srv.port());
+                    assertThat(boundPorts(other)).doesNotContain(srv.port());
+                    roundTrip(srv, client);
+                }
+            }
+        }
+    }
+
+    /** Local ports of the kernel's UDP sockets of one family, from /proc/net/udp or udp6. */
+    private static List<Integer> boundPorts(String table) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of(table)).stream().skip(1)
+                .map(line -> line.trim().split("\\s+")[1])
+                .map(local -> Integer.parseInt(local.substring(local.indexOf(':') + 1), 16))
+                .toList();
     }
 
     private static void roundTrip(IceServer srv, ControllingAgent client) throws Exception {
