@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One producer → N consumers through the real ICE/DTLS/SRTP path over loopback, for each N asked.
@@ -107,8 +106,6 @@ public final class ForwardingBench {
     /** It also waits until the engine's JVM compiles less than this many ms per second, at most {@link #JIT_MAX_WAIT_SECONDS}. */
     static final long JIT_QUIET_MILLIS_PER_SECOND = 2;
     static final long JIT_MAX_WAIT_SECONDS = 60;
-    /** The most the producer sends at once after falling behind: WebRTC's pacer sends in 5 ms intervals. */
-    static final long MAX_BURST_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     public static void main(String[] args) throws Exception {
         List<Integer> counts = List.of(1, 10, 100, 500);
@@ -150,16 +147,21 @@ public final class ForwardingBench {
         }
         List<Result> results = new ArrayList<>();
         for (int n : counts) {
-            int pps = rate != null ? rate : (int) Math.max(50, Math.min(20_000, Math.ceil((double) load / n)));
+            int pps = rate != null ? rate : producerRate(load, n);
             Result r = run(new Run(n, pps, seconds, size, sink, mode, engineJavaOptions, JIT_MAX_WAIT_SECONDS));
             results.add(r);
             System.err.printf(Locale.ROOT, "N=%d done: %.0f forwarded/s, engine received %.0f RTP/s, producer skipped %d "
                     + "packets after stalls%n", n, r.forwardedPerSecond(), r.receivedPerSecond(), r.producerSkipped());
         }
         printTable(results);
-        writeJson(json, results);
+        writeJson(json, "forwarding", results);
         System.out.println("JSON: " + json.toAbsolutePath());
         System.exit(0);
+    }
+
+    /** The producer's packets/s for {@code load} forwarded copies/s at {@code n} consumers: 50 to 20,000. */
+    static int producerRate(int load, int n) {
+        return (int) Math.max(50, Math.min(20_000, Math.ceil((double) load / n)));
     }
 
     /** Moves every thread of this process, and so those it starts later, to {@code cpus} ({@code taskset -c}). */
@@ -186,7 +188,7 @@ public final class ForwardingBench {
                 option + " must be " + String.join(" or ", spellings) + ", not \"" + text + "\"");
     }
 
-    private static List<Integer> parseList(String s) {
+    static List<Integer> parseList(String s) {
         List<Integer> out = new ArrayList<>();
         for (String part : s.split(",")) {
             out.add(Integer.parseInt(part.trim()));
@@ -211,7 +213,7 @@ public final class ForwardingBench {
         DtlsContext peerDtls = new DtlsContext(DTLS);
         List<LoopbackPeer> opened = new ArrayList<>();
         // Outside the try: a measurement that fails must still stop the sender before its peer closes.
-        AtomicBoolean running = new AtomicBoolean(true);
+        PacedSender sender = null;
         try (EngineUnderTest engine = mode == EngineMode.PROCESS ? new EngineProcess(ENGINE_CPU, spec.engineJavaOptions())
                 : new InProcessEngine(DTLS)) {
             InetSocketAddress address = engine.address();
@@ -243,7 +245,6 @@ public final class ForwardingBench {
 
             LatencyHistogram e2e = new LatencyHistogram(); // recorded on the peers' reader thread, under its lock
             AtomicLong lastE2eNanos = new AtomicLong(Long.MAX_VALUE);
-            AtomicLong skipped = new AtomicLong();
             List<CompletableFuture<Void>> connecting = new ArrayList<>();
             List<String> recvTransports = new ArrayList<>();
             List<LoopbackPeer> sampled = new ArrayList<>();
@@ -290,35 +291,15 @@ public final class ForwardingBench {
             }
             double countedShare = (double) counted.size() / n;
 
-            // Sender: paced in 0.5 ms steps; a keyframe whenever one was asked for. After a stall of this side
-            // (its GC, its CPU taken away) it sends at most MAX_BURST_NANOS worth at once and skips the rest, as a
-            // camera does not send the frames it missed in one burst: a catch-up burst of a 30 ms stall would queue
-            // in the engine's socket and be timed as the engine's latency. Sequence numbers stay contiguous.
+            // A keyframe whenever one was asked for; sequence numbers stay contiguous across skipped slots.
             BenchPackets packets = new BenchPackets(spec.packetSize());
-            long maxBurst = Math.max(1, pps * MAX_BURST_NANOS / 1_000_000_000L);
-            Thread sender = new Thread(() -> {
-                long start = System.nanoTime();
-                long sent = 0;
-                int seq = 1;
-                while (running.get()) {
-                    long now = System.nanoTime();
-                    long due = (now - start) * pps / 1_000_000_000L;
-                    if (due - sent > maxBurst) {
-                        skipped.addAndGet(due - sent - maxBurst);
-                        sent = due - maxBurst;
-                    }
-                    while (sent < due && running.get()) {
-                        boolean key = keyFrameWanted.getAndSet(false);
-                        int ts = (int) (sent * 90_000L / Math.max(1, pps) * 3); // ~ 30 fps worth of timestamps
-                        int len = packets.next(seq++, ts, key, System.nanoTime());
-                        producerPeer.sendRtp(packets.buffer(), len);
-                        sent++;
-                    }
-                    LockSupport.parkNanos(500_000);
-                }
-            }, "bench-producer");
-            sender.setDaemon(true);
-            sender.start();
+            int[] seq = {1};
+            sender = new PacedSender("bench-producer", pps, slot -> {
+                boolean key = keyFrameWanted.getAndSet(false);
+                int ts = (int) (slot * 90_000L / Math.max(1, pps) * 3); // ~ 30 fps worth of timestamps
+                int len = packets.next(seq[0]++, ts, key, System.nanoTime());
+                producerPeer.sendRtp(packets.buffer(), len);
+            });
 
             // Warm-up: keyframe, JIT. Connecting and compiling leave a backlog in the engine's socket that takes
             // a while to drain at the spare capacity; measuring before it has would count setup as latency.
@@ -328,19 +309,9 @@ public final class ForwardingBench {
             while (lastE2eNanos.get() > SETTLED_NANOS && System.nanoTime() < warmupEnd) {
                 Thread.sleep(20);
             }
-            // Until the engine's JIT is done: a compiler thread still at work takes turns with the engine's thread
-            // (on one CPU, half of it for as long as a compilation lasts), which is start-up, not forwarding.
-            long jitQuietBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.jitMaxWaitSeconds());
-            long compiled = engine.compilationMillis();
-            long compiling;
-            do {
-                Thread.sleep(1000);
-                long now = engine.compilationMillis();
-                compiling = now - compiled;
-                compiled = now;
-            } while (compiling > JIT_QUIET_MILLIS_PER_SECOND && System.nanoTime() < jitQuietBy);
+            long compiling = awaitQuietJit(engine::compilationMillis, spec.jitMaxWaitSeconds());
             engine.beginWindow();
-            long skippedBefore = skipped.get();
+            long skippedBefore = sender.skipped();
             long receivedBefore = sumReceived(counted);
             synchronized (e2e) {
                 e2e.reset();
@@ -351,10 +322,9 @@ public final class ForwardingBench {
             Thread.sleep((long) (spec.seconds() * 1000));
             EngineUnderTest.Window window = engine.endWindow();
             long t1 = System.nanoTime();
-            long skippedInWindow = skipped.get() - skippedBefore;
+            long skippedInWindow = sender.skipped() - skippedBefore;
             ForwardingMetrics m = window.metrics();
-            running.set(false);
-            sender.join(2000);
+            sender.close();
             Thread.sleep(200);
             long receivedAfter = sumReceived(counted);
             long[] e2eFigures;
@@ -376,13 +346,38 @@ public final class ForwardingBench {
                     window.loopAllocatedBytes() < 0 || m.forwardedPackets() == 0 ? -1
                             : (double) window.loopAllocatedBytes() / m.forwardedPackets(), sink, mode, skippedInWindow);
         } finally {
-            running.set(false);
+            if (sender != null) {
+                sender.close();
+            }
             for (LoopbackPeer p : opened) {
                 p.close();
             }
             peerDtls.close();
             peers.close();
         }
+    }
+
+    /** How long a JVM has spent compiling so far, in ms. */
+    interface CompilationClock {
+        long compilationMillis() throws Exception;
+    }
+
+    /**
+     * Waits until the measured JVM compiles less than {@link #JIT_QUIET_MILLIS_PER_SECOND} ms per second, at most
+     * {@code maxWaitSeconds}; returns the last second's figure. A compiler thread still at work takes turns with
+     * the measured thread (on one CPU, half of it for as long as a compilation lasts): start-up, not forwarding.
+     */
+    static long awaitQuietJit(CompilationClock clock, long maxWaitSeconds) throws Exception {
+        long quietBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxWaitSeconds);
+        long compiled = clock.compilationMillis();
+        long compiling;
+        do {
+            Thread.sleep(1000);
+            long now = clock.compilationMillis();
+            compiling = now - compiled;
+            compiled = now;
+        } while (compiling > JIT_QUIET_MILLIS_PER_SECOND && System.nanoTime() < quietBy);
+        return compiling;
     }
 
     /**
@@ -402,12 +397,12 @@ public final class ForwardingBench {
     }
 
     /** CPU milliseconds per 1,000 forwarded packets, or 0 when nothing was forwarded. */
-    private static double perThousand(long cpuNanos, long forwarded) {
+    static double perThousand(long cpuNanos, long forwarded) {
         return forwarded == 0 || cpuNanos < 0 ? 0 : cpuNanos / 1e6 / (forwarded / 1000.0);
     }
 
     /** Forwarded packets per second one core would manage at the given CPU per 1,000 packets (0 if unknown). */
-    private static double perCore(double millisPer1k) {
+    static double perCore(double millisPer1k) {
         return millisPer1k <= 0 ? 0 : 1000.0 / millisPer1k * 1000.0;
     }
 
@@ -444,11 +439,11 @@ public final class ForwardingBench {
         }
     }
 
-    private static void writeJson(Path path, List<Result> results) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode root = EngineProcess.JSON.createObjectNode()
-                .put("benchmark", "forwarding");
-        root.set("results", EngineProcess.JSON.valueToTree(results));
-        Files.writeString(path, EngineProcess.JSON.writeValueAsString(root) + "\n");
+    static void writeJson(Path path, String benchmark, List<?> results) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode root = ChildJvm.JSON.createObjectNode()
+                .put("benchmark", benchmark);
+        root.set("results", ChildJvm.JSON.valueToTree(results));
+        Files.writeString(path, ChildJvm.JSON.writeValueAsString(root) + "\n");
     }
 
     private ForwardingBench() {
