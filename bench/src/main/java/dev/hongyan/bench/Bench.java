@@ -27,11 +27,13 @@ public final class Bench {
     }
 
     /**
-     * Benchmarks that need no server: the SFU forwarding benchmark drives its own media engine, the jitter probe
-     * measures what the machine adds to any latency measured on it.
+     * Benchmarks that need no server: the SFU forwarding benchmark drives its own media engine, the relay runs
+     * its topology with a forwarder that does no work (the floor under it), the jitter probe measures what the
+     * machine adds to any latency measured on it.
      */
     private static final Map<String, Program> STANDALONE = Map.of(
             "forwarding", dev.hongyan.bench.forwarding.ForwardingBench::main,
+            "relay", dev.hongyan.bench.forwarding.RelayFloorBench::main,
             "jitter", dev.hongyan.bench.forwarding.SchedulingJitter::main);
 
     private final PrintStream out;
@@ -179,6 +181,9 @@ public final class Bench {
                 + "               of its own on CPU 0 (--consumers 1,10,100,500 --seconds 5 [--load 150000] [--rate PPS]\n"
                 + "               [--size 1000] [--sink drop|read] [--engine process|inproc] [--engine-java-opts 'OPTS']\n"
                 + "               [--json FILE])\n"
+                + "  relay        the floor under forwarding: same topology and load, the engine replaced by a plain\n"
+                + "               UDP relay on CPU 0 (--consumers 1,10,100,500 --seconds 5 [--load 150000] [--rate PPS]\n"
+                + "               [--size 1000] [--java-opts 'OPTS'] [--json FILE])\n"
                 + "  jitter       how long this machine leaves a spinning thread on one CPU unscheduled (--seconds 20\n"
                 + "               [--cpu 0]): the floor under any latency percentile measured here\n"
                 + "\n" + BenchSettings.HELP + """

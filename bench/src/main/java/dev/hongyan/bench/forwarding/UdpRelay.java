@@ -1,0 +1,110 @@
+package dev.hongyan.bench.forwarding;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The least an SFU can do on this machine: every datagram that arrives is sent on, unchanged, to every
+ * destination, on one event loop thread, with the engine's socket setup (Netty epoll, 16 datagrams per read,
+ * 4 MB socket buffers) and its write pattern (one {@code sendmmsg} per fan-out, at most 64 copies each). No ICE,
+ * DTLS, SRTP or RTP work and no copying: what it costs per copy is the kernel's UDP path and Netty's, the floor
+ * under the engine's figures.
+ */
+final class UdpRelay implements AutoCloseable {
+    /** As the engine's {@code UdpSocket.WRITE_BATCH}. */
+    private static final int WRITE_BATCH = 64;
+    private static final int BUFFER = 4 << 20;
+
+    private final EventLoopGroup group;
+    private final Channel channel;
+    private final Thread loopThread;
+    private volatile List<InetSocketAddress> destinations = List.of();
+    /** Copies written; only the loop thread adds to it. */
+    private volatile long forwarded;
+
+    UdpRelay() throws Exception {
+        group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("relay", true), EpollIoHandler.newFactory());
+        try {
+            channel = new Bootstrap().group(group)
+                    .channelFactory(() -> new EpollDatagramChannel(SocketProtocolFamily.INET))
+                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(16))
+                    .option(ChannelOption.SO_RCVBUF, BUFFER)
+                    .option(ChannelOption.SO_SNDBUF, BUFFER)
+                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(BUFFER / 2, BUFFER))
+                    .handler(new Fanout())
+                    .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+            CompletableFuture<Thread> thread = new CompletableFuture<>();
+            channel.eventLoop().execute(() -> thread.complete(Thread.currentThread()));
+            loopThread = thread.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw e;
+        }
+    }
+
+    int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** Where each datagram goes from now on (loopback ports). */
+    void relayTo(List<Integer> ports) {
+        destinations = ports.stream().map(p -> new InetSocketAddress(InetAddress.getLoopbackAddress(), p)).toList();
+    }
+
+    long forwarded() {
+        return forwarded;
+    }
+
+    Thread loopThread() {
+        return loopThread;
+    }
+
+    @Override
+    public void close() {
+        channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    private final class Fanout extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            DatagramPacket in = (DatagramPacket) msg;
+            try {
+                ByteBuf content = in.content();
+                List<InetSocketAddress> to = destinations;
+                int unflushed = 0;
+                for (InetSocketAddress destination : to) {
+                    ctx.write(new DatagramPacket(content.retainedDuplicate(), destination), ctx.voidPromise());
+                    if (++unflushed == WRITE_BATCH) {
+                        ctx.flush();
+                        unflushed = 0;
+                    }
+                }
+                if (unflushed > 0) {
+                    ctx.flush();
+                }
+                forwarded += to.size();
+            } finally {
+                in.release();
+            }
+        }
+    }
+}
