@@ -108,31 +108,24 @@ public final class ForwardingBench {
     static final long JIT_MAX_WAIT_SECONDS = 60;
 
     public static void main(String[] args) throws Exception {
-        List<Integer> counts = List.of(1, 10, 100, 500);
-        double seconds = 5;
-        int load = 150_000;
-        Integer rate = null;
-        int size = 1000;
+        FanoutLoad load = new FanoutLoad(Path.of("forwarding-bench.json"));
         Sink sink = Sink.DROP;
         int cores = Runtime.getRuntime().availableProcessors();
         EngineMode mode = cores >= 2 ? EngineMode.PROCESS : EngineMode.INPROC;
         List<String> engineJavaOptions = List.of();
-        Path json = Path.of("forwarding-bench.json");
         for (int i = 0; i < args.length; i++) {
+            int used = load.accept(args, i);
+            if (used >= 0) {
+                i = used;
+                continue;
+            }
             switch (args[i]) {
-                case "--consumers" -> counts = parseList(args[++i]);
-                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-                case "--load" -> load = Integer.parseInt(args[++i]);
-                case "--rate" -> rate = Integer.parseInt(args[++i]);
-                case "--size" -> size = Integer.parseInt(args[++i]);
                 case "--sink" -> sink = choice(Sink.class, "--sink", args[++i]);
                 case "--engine" -> mode = choice(EngineMode.class, "--engine", args[++i]);
                 case "--engine-java-opts" -> engineJavaOptions = List.of(args[++i].trim().split("\\s+"));
-                case "--json" -> json = Path.of(args[++i]);
                 case "--help", "-h" -> {
-                    System.out.println("usage: ForwardingBench [--consumers 1,10,100,500] [--seconds 5] "
-                            + "[--load 150000] [--rate PPS] [--size 1000] [--sink drop|read] [--engine process|inproc] "
-                            + "[--engine-java-opts 'OPTS'] [--json FILE]");
+                    System.out.println("usage: ForwardingBench " + FanoutLoad.USAGE + " [--sink drop|read] "
+                            + "[--engine process|inproc] [--engine-java-opts 'OPTS']");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -146,22 +139,17 @@ public final class ForwardingBench {
             pinThisProcess("1-" + (cores - 1));
         }
         List<Result> results = new ArrayList<>();
-        for (int n : counts) {
-            int pps = rate != null ? rate : producerRate(load, n);
-            Result r = run(new Run(n, pps, seconds, size, sink, mode, engineJavaOptions, JIT_MAX_WAIT_SECONDS));
+        for (int n : load.consumerCounts) {
+            Result r = run(new Run(n, load.producerRate(n), load.seconds, load.packetSize, sink, mode, engineJavaOptions,
+                    JIT_MAX_WAIT_SECONDS));
             results.add(r);
             System.err.printf(Locale.ROOT, "N=%d done: %.0f forwarded/s, engine received %.0f RTP/s, producer skipped %d "
                     + "packets after stalls%n", n, r.forwardedPerSecond(), r.receivedPerSecond(), r.producerSkipped());
         }
         printTable(results);
-        writeJson(json, "forwarding", results);
-        System.out.println("JSON: " + json.toAbsolutePath());
+        writeJson(load.json, "forwarding", results);
+        System.out.println("JSON: " + load.json.toAbsolutePath());
         System.exit(0);
-    }
-
-    /** The producer's packets/s for {@code load} forwarded copies/s at {@code n} consumers: 50 to 20,000. */
-    static int producerRate(int load, int n) {
-        return (int) Math.max(50, Math.min(20_000, Math.ceil((double) load / n)));
     }
 
     /** Moves every thread of this process, and so those it starts later, to {@code cpus} ({@code taskset -c}). */
@@ -186,14 +174,6 @@ public final class ForwardingBench {
         }
         throw new IllegalArgumentException(
                 option + " must be " + String.join(" or ", spellings) + ", not \"" + text + "\"");
-    }
-
-    static List<Integer> parseList(String s) {
-        List<Integer> out = new ArrayList<>();
-        for (String part : s.split(",")) {
-            out.add(Integer.parseInt(part.trim()));
-        }
-        return out;
     }
 
     /**

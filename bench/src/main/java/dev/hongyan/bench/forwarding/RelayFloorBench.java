@@ -43,25 +43,18 @@ public final class RelayFloorBench {
             long jitMaxWaitSeconds) {}
 
     public static void main(String[] args) throws Exception {
-        List<Integer> counts = List.of(1, 10, 100, 500);
-        double seconds = 5;
-        int load = 150_000;
-        Integer rate = null;
-        int size = 1000;
+        FanoutLoad load = new FanoutLoad(Path.of("relay-bench.json"));
         List<String> javaOptions = List.of();
-        Path json = Path.of("relay-bench.json");
         for (int i = 0; i < args.length; i++) {
+            int used = load.accept(args, i);
+            if (used >= 0) {
+                i = used;
+                continue;
+            }
             switch (args[i]) {
-                case "--consumers" -> counts = ForwardingBench.parseList(args[++i]);
-                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-                case "--load" -> load = Integer.parseInt(args[++i]);
-                case "--rate" -> rate = Integer.parseInt(args[++i]);
-                case "--size" -> size = Integer.parseInt(args[++i]);
                 case "--java-opts" -> javaOptions = List.of(args[++i].trim().split("\\s+"));
-                case "--json" -> json = Path.of(args[++i]);
                 case "--help", "-h" -> {
-                    System.out.println("usage: RelayFloorBench [--consumers 1,10,100,500] [--seconds 5] [--load 150000] "
-                            + "[--rate PPS] [--size 1000] [--java-opts 'OPTS'] [--json FILE]");
+                    System.out.println("usage: RelayFloorBench " + FanoutLoad.USAGE + " [--java-opts 'OPTS']");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -74,16 +67,16 @@ public final class RelayFloorBench {
         }
         ForwardingBench.pinThisProcess("1-" + (cores - 1));
         List<Result> results = new ArrayList<>();
-        for (int n : counts) {
-            int pps = rate != null ? rate : ForwardingBench.producerRate(load, n);
-            Result r = run(new Run(n, pps, seconds, size, javaOptions, ForwardingBench.JIT_MAX_WAIT_SECONDS));
+        for (int n : load.consumerCounts) {
+            Result r = run(new Run(n, load.producerRate(n), load.seconds, load.packetSize, javaOptions,
+                    ForwardingBench.JIT_MAX_WAIT_SECONDS));
             results.add(r);
             System.err.printf(Locale.ROOT, "N=%d done: %.0f forwarded/s, producer skipped %d packets after stalls%n",
                     n, r.forwardedPerSecond(), r.producerSkipped());
         }
         printTable(results);
-        ForwardingBench.writeJson(json, "relay", results);
-        System.out.println("JSON: " + json.toAbsolutePath());
+        ForwardingBench.writeJson(load.json, "relay", results);
+        System.out.println("JSON: " + load.json.toAbsolutePath());
         System.exit(0);
     }
 
