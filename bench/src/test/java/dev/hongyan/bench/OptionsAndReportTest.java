@@ -25,8 +25,11 @@ class OptionsAndReportTest {
         assertThat(bench.run(new String[] {"forwarding", "--sink", "nowhere"})).isEqualTo(3);
         assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("bench: forwarding failed",
                 "--sink must be drop or read");
+        assertThat(bench.run(new String[] {"relay", "--consumrs", "10"})).isEqualTo(3);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("bench: relay failed",
+                "unknown option --consumrs");
         assertThat(bench.run(new String[] {"help"})).isZero();
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("forwarding", "jitter");
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("forwarding", "relay", "jitter");
     }
 
     @Test

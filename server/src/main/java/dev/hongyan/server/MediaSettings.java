@@ -43,7 +43,8 @@ record MediaSettings(String listenIp, int udpPort, String announcedIp, List<Stri
 
     /**
      * The configured profiles in order. AES-GCM is what browsers and mediasoup prefer, but the JDK's GCM
-     * allocates about a kilobyte per packet where AES_CM allocates nothing: an operator may trade.
+     * allocates about a kilobyte per packet (its per-packet init) where AES_CM allocates about 150 bytes, at
+     * similar CPU: an operator may trade.
      */
     List<SrtpProfile> srtpProfilePreference() {
         if (srtpProfiles == null || srtpProfiles.isEmpty()) {

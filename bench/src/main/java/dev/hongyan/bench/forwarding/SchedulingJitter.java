@@ -50,29 +50,43 @@ public final class SchedulingJitter {
         while (System.nanoTime() < warm) {
             Thread.onSpinWait();
         }
-        long[] above = new long[LIMITS.length];
-        long lost = 0;
-        long beyond = 0;
-        long max = 0;
+        Gaps gaps = new Gaps();
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         long last = start;
         long now;
         do {
             now = System.nanoTime();
-            long gap = now - last;
+            gaps.add(now - last);
             last = now;
-            if (gap > LIMITS[0]) {
-                lost += gap;
-                max = Math.max(max, gap);
-                beyond += Math.max(0, gap - TARGET_NANOS);
-                for (int i = 0; i < LIMITS.length && gap > LIMITS[i]; i++) {
-                    above[i]++;
-                }
-            }
         } while (now < end);
-        double total = now - start;
-        return new Result(total / 1e9, above, lost / total, beyond / total, max / 1e6);
+        return gaps.over(now - start);
+    }
+
+    /** The gaps found while spinning, and what they add up to. */
+    static final class Gaps {
+        private final long[] above = new long[LIMITS.length];
+        private long lost;
+        private long beyond;
+        private long max;
+
+        /** One gap; those not above the smallest limit count as running. */
+        void add(long gapNanos) {
+            if (gapNanos <= LIMITS[0]) {
+                return;
+            }
+            lost += gapNanos;
+            max = Math.max(max, gapNanos);
+            beyond += Math.max(0, gapNanos - TARGET_NANOS);
+            for (int i = 0; i < LIMITS.length && gapNanos > LIMITS[i]; i++) {
+                above[i]++;
+            }
+        }
+
+        Result over(long totalNanos) {
+            double total = totalNanos;
+            return new Result(total / 1e9, above.clone(), lost / total, beyond / total, max / 1e6);
+        }
     }
 
     private SchedulingJitter() {

@@ -1,15 +1,13 @@
 package dev.hongyan.bench.forwarding;
 
+import dev.hongyan.media.ice.IceServer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -23,16 +21,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The least an SFU can do on this machine: every datagram that arrives is sent on, unchanged, to every
- * destination, on one event loop thread, with the engine's socket setup (Netty epoll, 16 datagrams per read,
- * 4 MB socket buffers) and its write pattern (one {@code sendmmsg} per fan-out, at most 64 copies each). No ICE,
+ * destination, on one event loop thread, with the engine's socket ({@link IceServer#withSocketSettings}, Netty
+ * epoll) and its write pattern (one {@code sendmmsg} per fan-out, at most {@link IceServer#WRITE_BATCH} copies). No ICE,
  * DTLS, SRTP or RTP work and no copying: what it costs per copy is the kernel's UDP path and Netty's, the floor
  * under the engine's figures.
  */
 final class UdpRelay implements AutoCloseable {
-    /** As the engine's {@code UdpSocket.WRITE_BATCH}. */
-    private static final int WRITE_BATCH = 64;
-    private static final int BUFFER = 4 << 20;
-
     private final EventLoopGroup group;
     private final Channel channel;
     private final Thread loopThread;
@@ -43,12 +37,8 @@ final class UdpRelay implements AutoCloseable {
     UdpRelay() throws Exception {
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("relay", true), EpollIoHandler.newFactory());
         try {
-            channel = new Bootstrap().group(group)
-                    .channelFactory(() -> new EpollDatagramChannel(SocketProtocolFamily.INET))
-                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(16))
-                    .option(ChannelOption.SO_RCVBUF, BUFFER)
-                    .option(ChannelOption.SO_SNDBUF, BUFFER)
-                    .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(BUFFER / 2, BUFFER))
+            channel = IceServer.withSocketSettings(new Bootstrap().group(group)
+                    .channelFactory(() -> new EpollDatagramChannel(SocketProtocolFamily.INET)))
                     .handler(new Fanout())
                     .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
             CompletableFuture<Thread> thread = new CompletableFuture<>();
@@ -93,7 +83,7 @@ final class UdpRelay implements AutoCloseable {
                 int unflushed = 0;
                 for (InetSocketAddress destination : to) {
                     ctx.write(new DatagramPacket(content.retainedDuplicate(), destination), ctx.voidPromise());
-                    if (++unflushed == WRITE_BATCH) {
+                    if (++unflushed == IceServer.WRITE_BATCH) {
                         ctx.flush();
                         unflushed = 0;
                     }

@@ -1,10 +1,27 @@
 package dev.hongyan.bench.forwarding;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class SchedulingJitterTest {
+
+    @Test
+    void gapsAreCountedAboveEachThresholdAndTheirTimeBeyondTwoMillisecondsAddedUp() {
+        SchedulingJitter.Gaps gaps = new SchedulingJitter.Gaps();
+        gaps.add(40_000);     // under 50 µs: running, not a gap
+        gaps.add(60_000);     // above 50 µs
+        gaps.add(3_000_000);  // above 50 µs .. 2 ms, 1 ms beyond the target
+        gaps.add(12_000_000); // above every limit, 10 ms beyond
+        SchedulingJitter.Result r = gaps.over(1_000_000_000L);
+        assertArrayEquals(new long[] {3, 2, 2, 2, 2, 2, 1, 1}, r.gapsAbove());
+        assertEquals(1.0, r.seconds(), 1e-9);
+        assertEquals(0.01506, r.lostShare(), 1e-9);
+        assertEquals(0.011, r.beyondTargetShare(), 1e-9);
+        assertEquals(12.0, r.maxMillis(), 1e-9);
+    }
 
     @Test
     void countsGapsByThresholdOverTheMeasuredTime() {

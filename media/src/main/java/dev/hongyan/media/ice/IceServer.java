@@ -50,6 +50,11 @@ public final class IceServer implements AutoCloseable {
      */
     static final int READ_BATCH = 16;
     private static final int RECEIVE_BUFFER = 4 << 20;
+    /**
+     * Most copies queued before a flush within one fan-out: one sendmmsg carries them all, the first ones
+     * leave while the rest are prepared, and what waits in the channel's queue stays bounded.
+     */
+    public static final int WRITE_BATCH = 64;
     /** RFC 8445 §5.1.2.1: with one address, the local preference is the maximum. */
     private static final int LOCAL_PREFERENCE = 65535;
 
@@ -100,19 +105,8 @@ public final class IceServer implements AutoCloseable {
         try {
             for (int i = 0; i < count; i++) {
                 UdpSocket socket = new UdpSocket(registry, binding, flushes);
-                Bootstrap bootstrap = new Bootstrap()
-                        .group(group)
-                        .channelFactory(datagramChannels(epoll, listenIp))
-                        .option(ChannelOption.RECVBUF_ALLOCATOR,
-                                new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(READ_BATCH))
-                        // One socket carries every peer's media: a few ms of bursts must fit (the kernel caps it at rmem_max).
-                        .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
-                        .option(ChannelOption.SO_SNDBUF, RECEIVE_BUFFER)
-                        // Fan-out writes of one read batch are flushed together; the default 64 KB mark
-                        // would turn a 1-to-100 burst into drops before the flush.
-                        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new io.netty.channel.WriteBufferWaterMark(
-                                RECEIVE_BUFFER / 2, RECEIVE_BUFFER))
-                        .handler(socket);
+                Bootstrap bootstrap = withSocketSettings(new Bootstrap().group(group)
+                        .channelFactory(datagramChannels(epoll, listenIp))).handler(socket);
                 if (count > 1) {
                     bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
                 }
@@ -135,6 +129,23 @@ public final class IceServer implements AutoCloseable {
                 candidates);
         return new IceServer(registry, group, sockets, local, candidates, new SecureRandom(), epoll,
                 options.consentCheckInterval().toNanos());
+    }
+
+    /**
+     * The media socket's settings on {@code bootstrap}: datagram size and read batch, buffers, write water mark.
+     * Public so that a benchmark's stand-in for the engine measures the same socket.
+     */
+    public static Bootstrap withSocketSettings(Bootstrap bootstrap) {
+        return bootstrap
+                .option(ChannelOption.RECVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(READ_BATCH))
+                // One socket carries every peer's media: a few ms of bursts must fit (the kernel caps it at rmem_max).
+                .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
+                .option(ChannelOption.SO_SNDBUF, RECEIVE_BUFFER)
+                // Fan-out writes of one read batch are flushed together; the default 64 KB mark
+                // would turn a 1-to-100 burst into drops before the flush.
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new io.netty.channel.WriteBufferWaterMark(
+                        RECEIVE_BUFFER / 2, RECEIVE_BUFFER));
     }
 
     /**

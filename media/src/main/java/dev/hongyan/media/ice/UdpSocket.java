@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sends made on the event loop while a datagram is handled are queued and flushed once it has been
  * handled, so a fan-out to many receivers costs one sendmmsg rather than a syscall per copy; a large fan-out
- * is flushed every {@link #WRITE_BATCH} copies, so the first receivers do not wait for the last. Copies
+ * is flushed every {@link IceServer#WRITE_BATCH} copies, so the first receivers do not wait for the last. Copies
  * never wait for the next datagram: that would save syscalls when packets arrive back to back, but hold
  * every copy of a batch back for as long as the batch takes, and for any preemption in between.
  *
@@ -28,11 +28,6 @@ import org.slf4j.LoggerFactory;
 final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private static final Logger log = LoggerFactory.getLogger(UdpSocket.class);
-    /**
-     * Most copies queued before a flush within one fan-out: one sendmmsg carries them all, the first ones
-     * leave while the rest are prepared, and what waits in the channel's queue stays bounded.
-     */
-    static final int WRITE_BATCH = 64;
 
     private final IceRegistry registry;
     private final BindingHandler binding;
@@ -105,7 +100,7 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
     /**
      * Copies into direct memory (what the kernel write needs anyway) and sends; false if dropped. On the
      * event loop while a datagram is handled, the copy waits for the end of that handling, or for
-     * {@link #WRITE_BATCH} others, and leaves with them in one sendmmsg.
+     * {@link IceServer#WRITE_BATCH} others, and leaves with them in one sendmmsg.
      */
     boolean send(byte[] data, int offset, int length, InetSocketAddress to) {
         Channel ch = channel;
@@ -119,7 +114,7 @@ final class UdpSocket extends SimpleChannelInboundHandler<DatagramPacket> {
         }
         ch.write(new DatagramPacket(arena.copyOf(data, offset, length), to), ch.voidPromise());
         unflushed++;
-        if (!handling || unflushed >= WRITE_BATCH) {
+        if (!handling || unflushed >= IceServer.WRITE_BATCH) {
             flush(ch);
         }
         return true;

@@ -26,11 +26,15 @@ public final class Vp8PayloadDescriptor {
 
     /** Parses the descriptor at the start of an RTP payload; false when it is truncated (fields then absent). */
     public boolean parse(byte[] buf, int off, int len) {
+        clearOptionalFields();
         valid = read(buf, off, len);
+        if (!valid) {
+            clearOptionalFields(); // a field read before the cut must not leave an offset behind
+        }
         return valid;
     }
 
-    private boolean read(byte[] buf, int off, int len) {
+    private void clearOptionalFields() {
         pictureId = -1;
         pictureIdAt = -1;
         widePictureId = false;
@@ -40,6 +44,9 @@ public final class Vp8PayloadDescriptor {
         layerSync = false;
         keyIndex = -1;
         keyframe = false;
+    }
+
+    private boolean read(byte[] buf, int off, int len) {
         if (len < 1) {
             return false;
         }

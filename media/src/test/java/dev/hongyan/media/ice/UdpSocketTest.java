@@ -128,7 +128,7 @@ class UdpSocketTest {
 
     @Test
     void aLargeFanOutIsFlushedEveryWriteBatchCopies() {
-        int copies = UdpSocket.WRITE_BATCH * 2 + 3;
+        int copies = IceServer.WRITE_BATCH * 2 + 3;
         byte[] payload = rtp(500, 6);
         List<Integer> writtenDuringHandling = new ArrayList<>();
         onPacket = (buf, len) -> {
@@ -140,7 +140,7 @@ class UdpSocketTest {
 
         channel.writeInbound(datagram(rtp(100, 1), PEER));
 
-        assertThat(writtenDuringHandling).containsExactly(UdpSocket.WRITE_BATCH * 2);
+        assertThat(writtenDuringHandling).containsExactly(IceServer.WRITE_BATCH * 2);
         assertThat(flushes).hasSize(3);
         assertThat(drainOutbound()).hasSize(copies);
     }

@@ -63,6 +63,12 @@ class CodecDescriptorTest {
         assertThat(d.valid()).isFalse();
         assertThat(d.keyframe()).isFalse();
         assertThat(d.temporalLayerId()).isEqualTo(-1);
+
+        // Cut after a whole PictureID, inside TL0PICIDX: nothing read before the cut is left to rewrite.
+        byte[] cutAfterPictureId = Hex.of("90 c0 12");
+        assertThat(d.parse(cutAfterPictureId, 0, cutAfterPictureId.length)).isFalse();
+        assertThat(d.pictureIdAt()).isEqualTo(-1);
+        assertThat(d.pictureId()).isEqualTo(-1);
     }
 
     @Test
