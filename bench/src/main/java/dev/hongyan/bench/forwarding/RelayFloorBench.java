@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The forwarding benchmark's floor: the same topology and load as {@link ForwardingBench} (one producer → N
  * consumer sockets over loopback, the forwarder alone on CPU {@value ForwardingBench#ENGINE_CPU}, 4 consumers
  * timed, spread over the fan-out, the others not read) with the media engine replaced by a {@link UdpRelay}
- * that does nothing but send each datagram on. What it costs per copy, and the end-to-end latency it shows at
- * a given load, is what this machine's kernel and scheduler leave for any SFU before it does any work.
+ * that does nothing but send each datagram on. What it costs per copy, its own read → write latency (measured as
+ * the engine measures its "added latency") and the end-to-end latency it shows at a given load are what this
+ * machine's kernel and scheduler leave for any SFU before it does any work.
  *
  * <pre>
  * ./hongyan bench relay [--consumers 1,10,100,500] [--seconds 5] [--load 150000] [--rate PPS] [--size 1000]
@@ -36,8 +37,8 @@ public final class RelayFloorBench {
 
     record Result(int consumers, int producerPps, double seconds, long forwarded, double forwardedPerSecond,
             double loopCpuMillisPer1k, double loopCpuShare, double capacityPerCore, double processCpuMillisPer1k,
-            double processCapacityPerCore, long e2eP50Micros, long e2eP99Micros, double deliveredRatio,
-            long producerSkipped) {}
+            double processCapacityPerCore, long relayP50Micros, long relayP99Micros, long relayMaxMicros,
+            long e2eP50Micros, long e2eP99Micros, double deliveredRatio, long producerSkipped) {}
 
     record Run(int consumers, int producerPps, double seconds, int packetSize, List<String> javaOptions,
             long jitMaxWaitSeconds) {}
@@ -154,7 +155,8 @@ public final class RelayFloorBench {
             double processPerK = ForwardingBench.perThousand(window.processCpuNanos(), forwarded);
             return new Result(n, spec.producerPps(), elapsed, forwarded, forwarded / elapsed, perK,
                     window.loopCpuNanos() / 1e9 / elapsed, ForwardingBench.perCore(perK), processPerK,
-                    ForwardingBench.perCore(processPerK), e2e[0], e2e[1],
+                    ForwardingBench.perCore(processPerK), window.relayP50Micros(), window.relayP99Micros(),
+                    window.relayMaxMicros(), e2e[0], e2e[1],
                     forwarded == 0 ? 0 : Math.min(1.0, received / (forwarded * sampledShare)), skipped);
         } finally {
             if (sender != null) {
@@ -230,14 +232,16 @@ public final class RelayFloorBench {
         System.out.println("relay: own JVM on CPU " + ForwardingBench.ENGINE_CPU + ", sends every datagram on unchanged "
                 + "(no ICE/DTLS/SRTP/RTP work); benchmark on the other CPUs; " + ForwardingBench.SAMPLED
                 + " consumers timed, the others not read");
-        System.out.printf(Locale.ROOT, "%-6s %-8s %-10s %-9s %-7s %-10s %-10s %-9s %-9s %-9s %-9s %-7s%n", "N", "in pps",
-                "fwd pkt/s", "cpu ms/1k", "cpu %", "cap/core", "proc ms/1k", "proc cap", "e2e p50us", "e2e p99us",
-                "delivered", "skipped");
+        System.out.printf(Locale.ROOT, "%-6s %-8s %-10s %-9s %-7s %-10s %-10s %-9s %-9s %-9s %-9s %-9s %-9s %-9s %-7s%n",
+                "N", "in pps", "fwd pkt/s", "cpu ms/1k", "cpu %", "cap/core", "proc ms/1k", "proc cap", "rly p50us",
+                "rly p99us", "rly maxus", "e2e p50us", "e2e p99us", "delivered", "skipped");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-6d %-8d %-10.0f %-9.4f %-7.1f %-10.0f %-10.4f %-9.0f %-9d %-9d %-9.3f %-7d%n",
+            System.out.printf(Locale.ROOT,
+                    "%-6d %-8d %-10.0f %-9.4f %-7.1f %-10.0f %-10.4f %-9.0f %-9d %-9d %-9d %-9d %-9d %-9.3f %-7d%n",
                     r.consumers(), r.producerPps(), r.forwardedPerSecond(), r.loopCpuMillisPer1k(),
                     r.loopCpuShare() * 100, r.capacityPerCore(), r.processCpuMillisPer1k(), r.processCapacityPerCore(),
-                    r.e2eP50Micros(), r.e2eP99Micros(), r.deliveredRatio(), r.producerSkipped());
+                    r.relayP50Micros(), r.relayP99Micros(), r.relayMaxMicros(), r.e2eP50Micros(), r.e2eP99Micros(),
+                    r.deliveredRatio(), r.producerSkipped());
         }
     }
 

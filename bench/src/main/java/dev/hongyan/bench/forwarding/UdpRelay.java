@@ -1,11 +1,13 @@
 package dev.hongyan.bench.forwarding;
 
+import dev.hongyan.media.forwarding.WriteLatency;
 import dev.hongyan.media.ice.IceServer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollDatagramChannel;
@@ -24,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * destination, on one event loop thread, with the engine's socket ({@link IceServer#withSocketSettings}, Netty
  * epoll) and its write pattern (one {@code sendmmsg} per fan-out, at most {@link IceServer#WRITE_BATCH} copies). No ICE,
  * DTLS, SRTP or RTP work and no copying: what it costs per copy is the kernel's UDP path and Netty's, the floor
- * under the engine's figures.
+ * under the engine's figures. It times itself as the engine does ({@link WriteLatency}: a clock read when a
+ * datagram is read, one per copy queued, one per flush that empties the socket's queue), so its read → write
+ * latency is the engine's figure for a forwarder that does nothing.
  */
 final class UdpRelay implements AutoCloseable {
     private final EventLoopGroup group;
@@ -33,6 +37,8 @@ final class UdpRelay implements AutoCloseable {
     private volatile List<InetSocketAddress> destinations = List.of();
     /** Copies written; only the loop thread adds to it. */
     private volatile long forwarded;
+    /** Only touched on the loop thread. */
+    private final WriteLatency latency = new WriteLatency();
 
     UdpRelay() throws Exception {
         group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("relay", true), EpollIoHandler.newFactory());
@@ -63,6 +69,16 @@ final class UdpRelay implements AutoCloseable {
         return forwarded;
     }
 
+    /** Read → write latency since the last call, as {p50, p99, max} in µs; clears it. Blocks for the loop. */
+    long[] takeLatencyMicros() throws Exception {
+        return channel.eventLoop().submit(() -> {
+            long[] figures = {latency.written().percentileMicros(0.5), latency.written().percentileMicros(0.99),
+                    latency.written().maxMicros()};
+            latency.reset();
+            return figures;
+        }).get(10, TimeUnit.SECONDS);
+    }
+
     Thread loopThread() {
         return loopThread;
     }
@@ -77,23 +93,34 @@ final class UdpRelay implements AutoCloseable {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             DatagramPacket in = (DatagramPacket) msg;
+            long arrival = System.nanoTime();
             try {
                 ByteBuf content = in.content();
                 List<InetSocketAddress> to = destinations;
                 int unflushed = 0;
                 for (InetSocketAddress destination : to) {
                     ctx.write(new DatagramPacket(content.retainedDuplicate(), destination), ctx.voidPromise());
+                    latency.onQueued(arrival, System.nanoTime());
                     if (++unflushed == IceServer.WRITE_BATCH) {
-                        ctx.flush();
+                        flush(ctx);
                         unflushed = 0;
                     }
                 }
                 if (unflushed > 0) {
-                    ctx.flush();
+                    flush(ctx);
                 }
                 forwarded += to.size();
             } finally {
                 in.release();
+            }
+        }
+
+        /** As the engine's socket: copies count as written when the flush leaves the queue empty. */
+        private void flush(ChannelHandlerContext ctx) {
+            ctx.flush();
+            ChannelOutboundBuffer queue = ctx.channel().unsafe().outboundBuffer();
+            if (queue == null || queue.isEmpty()) {
+                latency.onFlushed(System.nanoTime());
             }
         }
     }
