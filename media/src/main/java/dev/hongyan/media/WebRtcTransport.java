@@ -86,6 +86,8 @@ public final class WebRtcTransport {
      * the sender's own estimate, which our transport-cc feedback drives when it was negotiated.
      */
     final long maxIncomingBitrate;
+    /** Where the estimate of the path to the endpoint starts (mediasoup's initialAvailableOutgoingBitrate), bit/s. */
+    private final long initialAvailableOutgoingBitrate;
 
     private volatile IceParameters iceParameters;
     private volatile IceState iceState = IceState.NEW;
@@ -119,6 +121,7 @@ public final class WebRtcTransport {
         this.router = router;
         this.appData = options.appData();
         this.maxIncomingBitrate = options.maxIncomingBitrate();
+        this.initialAvailableOutgoingBitrate = options.initialAvailableOutgoingBitrate();
         this.rtcp = new TransportRtcp(this, engine);
         this.ice = engine.ice().createTransport(
                 new IceTransportOptions(Duration.ofSeconds(options.iceConsentTimeout())), new IceEvents());
@@ -467,7 +470,7 @@ public final class WebRtcTransport {
 
     private TransportCongestionControlClient client() {
         if (tccClient == null) {
-            tccClient = new TransportCongestionControlClient(SendSideEstimator.withDefaults());
+            tccClient = new TransportCongestionControlClient(SendSideEstimator.startingAt(initialAvailableOutgoingBitrate));
         }
         return tccClient;
     }

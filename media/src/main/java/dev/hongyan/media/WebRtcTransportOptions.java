@@ -1,5 +1,6 @@
 package dev.hongyan.media;
 
+import dev.hongyan.media.bwe.SendSideEstimator;
 import java.util.Map;
 
 /**
@@ -13,12 +14,17 @@ import java.util.Map;
  * @param maxIncomingBitrate bits per second the endpoint may send in all (mediasoup's
  *                           {@code setMaxIncomingBitrate}): the value of the REMB sent to video
  *                           producers' senders, a ceiling on the estimate our transport-cc feedback drives
+ * @param initialAvailableOutgoingBitrate bits per second the estimate of the path to the endpoint starts from
+ *                           (mediasoup's option of that name): what consumers' layers are chosen within until
+ *                           the endpoint's feedback moves it
  */
 public record WebRtcTransportOptions(int iceConsentTimeout, boolean enableSctp, Map<String, Object> appData,
-        long maxIncomingBitrate) {
+        long maxIncomingBitrate, long initialAvailableOutgoingBitrate) {
 
     /** mediasoup-demo's {@code maxIncomingBitrate} is 1.5 Mbit/s; 5 Mbit/s leaves room for 3-layer 720p simulcast. */
     public static final long DEFAULT_MAX_INCOMING_BITRATE = 5_000_000L;
+    /** mediasoup's default (mediasoup-demo configures 1 Mbit/s). */
+    public static final long DEFAULT_INITIAL_AVAILABLE_OUTGOING_BITRATE = SendSideEstimator.DEFAULT_INITIAL_BITRATE;
 
     public WebRtcTransportOptions {
         if (iceConsentTimeout < 0) {
@@ -27,11 +33,18 @@ public record WebRtcTransportOptions(int iceConsentTimeout, boolean enableSctp, 
         if (maxIncomingBitrate <= 0) {
             throw new IllegalArgumentException("maxIncomingBitrate must be positive");
         }
+        if (initialAvailableOutgoingBitrate < SendSideEstimator.DEFAULT_MIN_BITRATE
+                || initialAvailableOutgoingBitrate > SendSideEstimator.DEFAULT_MAX_BITRATE) {
+            throw new IllegalArgumentException("initialAvailableOutgoingBitrate must be within "
+                    + SendSideEstimator.DEFAULT_MIN_BITRATE + ".." + SendSideEstimator.DEFAULT_MAX_BITRATE + " bit/s, not "
+                    + initialAvailableOutgoingBitrate);
+        }
         appData = appData == null ? Map.of() : Map.copyOf(appData);
     }
 
     public WebRtcTransportOptions(int iceConsentTimeout, boolean enableSctp, Map<String, Object> appData) {
-        this(iceConsentTimeout, enableSctp, appData, DEFAULT_MAX_INCOMING_BITRATE);
+        this(iceConsentTimeout, enableSctp, appData, DEFAULT_MAX_INCOMING_BITRATE,
+                DEFAULT_INITIAL_AVAILABLE_OUTGOING_BITRATE);
     }
 
     public static WebRtcTransportOptions defaults() {
@@ -39,14 +52,21 @@ public record WebRtcTransportOptions(int iceConsentTimeout, boolean enableSctp, 
     }
 
     public WebRtcTransportOptions withAppData(Map<String, Object> data) {
-        return new WebRtcTransportOptions(iceConsentTimeout, enableSctp, data, maxIncomingBitrate);
+        return new WebRtcTransportOptions(iceConsentTimeout, enableSctp, data, maxIncomingBitrate,
+                initialAvailableOutgoingBitrate);
     }
 
     public WebRtcTransportOptions withIceConsentTimeout(int seconds) {
-        return new WebRtcTransportOptions(seconds, enableSctp, appData, maxIncomingBitrate);
+        return new WebRtcTransportOptions(seconds, enableSctp, appData, maxIncomingBitrate,
+                initialAvailableOutgoingBitrate);
     }
 
     public WebRtcTransportOptions withMaxIncomingBitrate(long bitsPerSecond) {
-        return new WebRtcTransportOptions(iceConsentTimeout, enableSctp, appData, bitsPerSecond);
+        return new WebRtcTransportOptions(iceConsentTimeout, enableSctp, appData, bitsPerSecond,
+                initialAvailableOutgoingBitrate);
+    }
+
+    public WebRtcTransportOptions withInitialAvailableOutgoingBitrate(long bitsPerSecond) {
+        return new WebRtcTransportOptions(iceConsentTimeout, enableSctp, appData, maxIncomingBitrate, bitsPerSecond);
     }
 }

@@ -21,6 +21,8 @@ final class EngineHarness implements AutoCloseable {
     final LoopbackNetwork network = new LoopbackNetwork();
     final DtlsContext peerDtls = new DtlsContext(DtlsConfig.defaults());
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    /** What {@link #connect} creates its transports with. */
+    WebRtcTransportOptions transportOptions = WebRtcTransportOptions.defaults();
 
     EngineHarness() throws Exception {
         this(MediaEngineOptions.loopback());
@@ -40,7 +42,7 @@ final class EngineHarness implements AutoCloseable {
 
     /** Likewise with the peer's own DTLS context, say one offering other SRTP profiles. */
     Connected connect(DtlsRole peerRole, LoopbackPeer.Handler handler, DtlsContext dtls) throws Exception {
-        WebRtcTransport t = router.createWebRtcTransport(WebRtcTransportOptions.defaults()).get(5, TimeUnit.SECONDS);
+        WebRtcTransport t = router.createWebRtcTransport(transportOptions).get(5, TimeUnit.SECONDS);
         LoopbackPeer peer = LoopbackPeer.open(network, new InetSocketAddress("127.0.0.1", engine.port()), dtls,
                 peerRole, handler, true);
         closeables.add(peer);

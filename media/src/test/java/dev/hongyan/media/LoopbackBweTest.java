@@ -103,6 +103,53 @@ class LoopbackBweTest {
         }
     }
 
+    @Test
+    void theEstimateStartsFromTheTransportsInitialAvailableOutgoingBitrate() throws Exception {
+        // mediasoup's default start (600 kbit/s) can grow no further than 1.5 × what was acknowledged
+        // (here ~0.7 Mbit/s of video) before the first feedback, nor fall below the floor: the first estimate
+        // tells which start the transport had.
+        assertThat(firstEstimate(WebRtcTransportOptions.defaults())).isBetween(30_000L, 1_200_000L);
+        assertThat(firstEstimate(WebRtcTransportOptions.defaults().withInitialAvailableOutgoingBitrate(3_000_000)))
+                .isBetween(2_000_000L, 3_000_000L);
+    }
+
+    @Test
+    void anInitialAvailableOutgoingBitrateOutsideTheEstimatorsRangeIsRefused() {
+        WebRtcTransportOptions defaults = WebRtcTransportOptions.defaults();
+        assertThat(defaults.initialAvailableOutgoingBitrate()).isEqualTo(600_000L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaults.withInitialAvailableOutgoingBitrate(29_999))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30000..100000000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaults.withInitialAvailableOutgoingBitrate(100_000_001))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialAvailableOutgoingBitrate");
+    }
+
+    /** ~0.7 Mbit/s of video to a consumer whose peer answers with transport-cc feedback, until the first estimate. */
+    private static long firstEstimate(WebRtcTransportOptions options) throws Exception {
+        try (EngineHarness h = new EngineHarness()) {
+            h.transportOptions = options;
+            ConsumerSide consumerSide = new ConsumerSide();
+            var pair = h.videoPair(new Recorder(), consumerSide, MediaFixtures.vp8("0", 1111, 1112));
+            consumerSide.peer = pair.recv().peer();
+            consumerSide.twccId = MediaFixtures.extensionId(pair.consumer().rtpParameters(),
+                    RtpExtensions.URI_TRANSPORT_WIDE_CC);
+            WebRtcTransport transport = pair.recv().transport();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (int frame = 0; System.nanoTime() < deadline; frame++) {
+                for (int k = 0; k < 3; k++) {
+                    int seq = 1000 + frame * 3 + k;
+                    byte[] v = MediaFixtures.vp8Packet(1111, seq, frame * 3000, frame == 0, 0, 1000, "0", null);
+                    pair.send().peer().sendRtp(v, v.length);
+                }
+                long estimate = transport.availableOutgoingBitrate().get(5, TimeUnit.SECONDS);
+                if (estimate >= 0) {
+                    return estimate;
+                }
+                Thread.sleep(33);
+            }
+            throw new AssertionError("no estimate within 10 s");
+        }
+    }
+
     private static int covered(Recorder side) {
         return side.rtcp.stream().filter(TransportCcFeedback.class::isInstance)
                 .mapToInt(p -> ((TransportCcFeedback) p).packetStatusCount()).sum();

@@ -6,7 +6,6 @@ import dev.hongyan.core.account.LoginThrottle;
 import dev.hongyan.core.client.ClientRegistry;
 import dev.hongyan.core.client.ClientService;
 import dev.hongyan.core.client.ClientSettings;
-import dev.hongyan.core.media.MediaRoomSettings;
 import dev.hongyan.core.media.MediaRooms;
 import dev.hongyan.core.control.ControlPolicy;
 import dev.hongyan.core.platform.PlatformControl;
@@ -133,8 +132,7 @@ public final class HongyanApplication implements AutoCloseable {
             throw new UncheckedIOException("cannot open the media UDP port " + media.udpPort(), e);
         }
         // A room's media runs on the same workers as its signaling side: one serial queue per room.
-        MediaRooms mediaRooms = new MediaRooms(mediaEngine, new MediaRoomSettings(media.routerOptions(), 20, media.maxIncomingBitrate())
-                .withLimits(media.maxRooms(), media.maxPeersPerRoom(), media.maxTransportsPerPeer(), media.maxProducersPerPeer()), roomWorkers);
+        MediaRooms mediaRooms = new MediaRooms(mediaEngine, media.roomSettings(), roomWorkers);
         Gauge.builder("hongyan.media.rooms", mediaRooms, MediaRooms::size)
                 .description("Rooms with a media router").register(meters);
         ProtooGateway protoo = new ProtooGateway(mediaRooms, config.bind("protoo", ProtooSettings.class), scheduler, meters);

@@ -1,5 +1,6 @@
 package dev.hongyan.server;
 
+import dev.hongyan.core.media.MediaRoomSettings;
 import dev.hongyan.media.MediaEngineOptions;
 import dev.hongyan.media.RouterOptions;
 import dev.hongyan.media.dtls.DtlsConfig;
@@ -25,13 +26,15 @@ import java.util.Locale;
  *     from what a peer offers; empty means {@link DtlsConfig#DEFAULT_SRTP_PROFILES}
  * @param maxIncomingBitrate bit/s a transport lets its endpoint send (mediasoup's setMaxIncomingBitrate),
  *     the REMB value the engine sends to producers' senders
+ * @param initialAvailableOutgoingBitrate bit/s each transport's estimate of the path to its endpoint starts from
+ *     (mediasoup's option of that name): what consumers' simulcast layers are chosen within until feedback moves it
  * @param maxRooms rooms with a media router at once
  * @param maxPeersPerRoom peers in one media room
  * @param maxTransportsPerPeer WebRTC transports one peer may hold
  * @param maxProducersPerPeer producers one peer may hold
  */
 record MediaSettings(String listenIp, int udpPort, String announcedIp, List<String> codecs,
-        List<String> srtpProfiles, long maxIncomingBitrate, int maxRooms, int maxPeersPerRoom,
+        List<String> srtpProfiles, long maxIncomingBitrate, long initialAvailableOutgoingBitrate, int maxRooms, int maxPeersPerRoom,
         int maxTransportsPerPeer, int maxProducersPerPeer) {
 
     MediaEngineOptions engineOptions() {
@@ -63,6 +66,15 @@ record MediaSettings(String listenIp, int udpPort, String announcedIp, List<Stri
             chosen.add(profile);
         }
         return chosen;
+    }
+
+    /**
+     * How rooms use the engine: {@link #routerOptions()}, mediasoup-demo's 20 s ICE consent timeout, the
+     * bitrates and limits above.
+     */
+    MediaRoomSettings roomSettings() {
+        return new MediaRoomSettings(routerOptions(), 20, maxIncomingBitrate, initialAvailableOutgoingBitrate,
+                maxRooms, maxPeersPerRoom, maxTransportsPerPeer, maxProducersPerPeer);
     }
 
     RouterOptions routerOptions() {

@@ -3,6 +3,7 @@ package dev.hongyan.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hongyan.core.media.MediaRoomSettings;
 import dev.hongyan.media.dtls.DtlsConfig;
 import dev.hongyan.media.srtp.SrtpProfile;
 import dev.hongyan.server.config.Config;
@@ -28,6 +29,25 @@ class MediaSettingsTest {
     }
 
     @Test
+    void roomsStartTransportsEstimatesAtMediasoupDemosBitrateUnlessConfigured() {
+        MediaRoomSettings defaults = Config.defaults().bind("media", MediaSettings.class).roomSettings();
+        assertThat(defaults.initialAvailableOutgoingBitrate()).isEqualTo(1_000_000L);
+        assertThat(defaults.transportOptions().initialAvailableOutgoingBitrate()).isEqualTo(1_000_000L);
+        assertThat(defaults.maxIncomingBitrate()).isEqualTo(5_000_000L);
+        assertThat(defaults.iceConsentTimeout()).isEqualTo(20);
+        assertThat(defaults.maxRooms()).isEqualTo(1000);
+
+        Config config = Config.fromYaml("", Map.of("HONGYAN_MEDIA_INITIAL_AVAILABLE_OUTGOING_BITRATE", "2500000"));
+        assertThat(config.bind("media", MediaSettings.class).roomSettings().transportOptions()
+                .initialAvailableOutgoingBitrate()).isEqualTo(2_500_000L);
+
+        MediaSettings tooLow = Config.fromYaml("", Map.of("HONGYAN_MEDIA_INITIAL_AVAILABLE_OUTGOING_BITRATE", "1000"))
+                .bind("media", MediaSettings.class);
+        assertThatThrownBy(tooLow::roomSettings).hasMessageContaining("initialAvailableOutgoingBitrate")
+                .hasMessageContaining("30000..100000000");
+    }
+
+    @Test
     void anUnknownOrRepeatedProfileIsRefusedByName() {
         MediaSettings unknown = settings(List.of("AEAD_AES_128_GCM", "AES_CTR_TYPO"));
         assertThatThrownBy(unknown::engineOptions).hasMessageContaining("media.srtpProfiles")
@@ -37,6 +57,6 @@ class MediaSettingsTest {
     }
 
     private static MediaSettings settings(List<String> srtpProfiles) {
-        return new MediaSettings("127.0.0.1", 0, "", List.of("opus"), srtpProfiles, 5_000_000, 10, 10, 4, 16);
+        return new MediaSettings("127.0.0.1", 0, "", List.of("opus"), srtpProfiles, 5_000_000, 1_000_000, 10, 10, 4, 16);
     }
 }

@@ -147,9 +147,8 @@ public final class MediaPeer {
         return call(() -> {
             requireOpen();
             // No SCTP in the engine: the transport is made without it whatever the client asked (see TransportRequest).
-            WebRtcTransportOptions options = new WebRtcTransportOptions(room.settings().iceConsentTimeout(), false,
-                    Map.of("producing", request.producing(), "consuming", request.consuming()),
-                    room.settings().maxIncomingBitrate());
+            WebRtcTransportOptions options = room.settings().transportOptions()
+                    .withAppData(Map.of("producing", request.producing(), "consuming", request.consuming()));
             int max = room.settings().maxTransportsPerPeer();
             if (transports.size() + transportsBeingMade >= max) {
                 throw MediaErrors.limit("maxTransportsPerPeer", max, "too many transports");

@@ -375,6 +375,18 @@ final class MediaRoomTest {
     }
 
     @Test
+    void membersTransportsTakeTheRoomsBitratesAndABadOneIsRefusedAtTheStart() {
+        MediaRoomSettings settings = MediaRoomSettings.defaults().withInitialAvailableOutgoingBitrate(2_000_000);
+        assertThat(settings.transportOptions().initialAvailableOutgoingBitrate()).isEqualTo(2_000_000L);
+        assertThat(settings.transportOptions().maxIncomingBitrate()).isEqualTo(settings.maxIncomingBitrate());
+        assertThat(settings.transportOptions().iceConsentTimeout()).isEqualTo(20);
+        assertThat(settings.transportOptions().enableSctp()).isFalse();
+        assertThat(MediaRoomSettings.defaults().initialAvailableOutgoingBitrate()).isEqualTo(600_000L);
+        assertThatThrownBy(() -> MediaRoomSettings.defaults().withInitialAvailableOutgoingBitrate(1_000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialAvailableOutgoingBitrate");
+    }
+
+    @Test
     void noMoreRoomsThanMaxRoomsAndAClosedRoomFreesItsPlace() {
         rooms = limited(2, 100, 4, 16);
         MediaPeer first = get(rooms.connect("r1", "a", false, new RecordingPeer()));

@@ -39,7 +39,12 @@ public final class SendSideEstimator {
     }
 
     public static SendSideEstimator withDefaults() {
-        return new SendSideEstimator(DEFAULT_INITIAL_BITRATE, DEFAULT_MIN_BITRATE, DEFAULT_MAX_BITRATE);
+        return startingAt(DEFAULT_INITIAL_BITRATE);
+    }
+
+    /** The default bounds, starting from {@code initialBitrate}. */
+    public static SendSideEstimator startingAt(long initialBitrate) {
+        return new SendSideEstimator(initialBitrate, DEFAULT_MIN_BITRATE, DEFAULT_MAX_BITRATE);
     }
 
     /** Bits per second the path to the receiver is estimated to carry. */
