@@ -20,6 +20,30 @@ class LatencyHistogramTest {
     }
 
     @Test
+    void latenciesOfSecondsKeepTheirPercentilesAndResetForgetsThem() {
+        // What the forwarding benchmarks see under overload: a p99 of 100 ms is 100 ms, not the 2 s maximum.
+        LatencyHistogram histogram = new LatencyHistogram();
+        for (int i = 0; i < 990; i++) {
+            histogram.record(1_000_000);          // 1 ms
+        }
+        for (int i = 0; i < 9; i++) {
+            histogram.record(100_000_000);        // 100 ms
+        }
+        histogram.record(2_000_000_000L);         // 2 s
+        assertThat(histogram.percentileMicros(50)).isBetween(1_000L, 1_008L);
+        assertThat(histogram.percentileMicros(99.5)).isBetween(100_000L, 100_800L);
+        assertThat(histogram.percentileMicros(100)).isEqualTo(2_000_000L);
+
+        histogram.reset();
+        assertThat(histogram.count()).isZero();
+        assertThat(histogram.percentile(99)).isZero();
+        assertThat(histogram.max()).isZero();
+        assertThat(histogram.min()).isZero();
+        histogram.record(5_000);
+        assertThat(histogram.min()).isEqualTo(histogram.max()).isBetween(5_000L, 5_040L);
+    }
+
+    @Test
     void smallValuesAreExact() {
         LatencyHistogram histogram = new LatencyHistogram();
         for (long v = 1; v <= 100; v++) {

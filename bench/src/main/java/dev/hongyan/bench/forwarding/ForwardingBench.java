@@ -1,11 +1,11 @@
 package dev.hongyan.bench.forwarding;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.hongyan.bench.LatencyHistogram;
 import dev.hongyan.media.ForwardingMetrics;
 import dev.hongyan.media.dtls.DtlsConfig;
 import dev.hongyan.media.dtls.DtlsContext;
 import dev.hongyan.media.dtls.DtlsRole;
-import dev.hongyan.media.forwarding.LatencyHistogram;
 import dev.hongyan.media.loopback.LoopbackPeer;
 import dev.hongyan.media.rtcp.FullIntraRequest;
 import dev.hongyan.media.rtcp.PictureLossIndication;
@@ -309,7 +309,7 @@ public final class ForwardingBench {
             long receivedAfter = sumReceived(counted);
             long[] e2eFigures;
             synchronized (e2e) {
-                e2eFigures = new long[] {e2e.percentileMicros(0.5), e2e.percentileMicros(0.99)};
+                e2eFigures = new long[] {e2e.percentileMicros(50), e2e.percentileMicros(99)};
             }
 
             double elapsed = (t1 - t0) / 1e9;

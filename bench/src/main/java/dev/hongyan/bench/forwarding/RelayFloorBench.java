@@ -2,7 +2,7 @@ package dev.hongyan.bench.forwarding;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hongyan.media.forwarding.LatencyHistogram;
+import dev.hongyan.bench.LatencyHistogram;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -223,7 +223,7 @@ public final class RelayFloorBench {
 
         long[] p50p99() {
             synchronized (e2e) {
-                return new long[] {e2e.percentileMicros(0.5), e2e.percentileMicros(0.99)};
+                return new long[] {e2e.percentileMicros(50), e2e.percentileMicros(99)};
             }
         }
     }

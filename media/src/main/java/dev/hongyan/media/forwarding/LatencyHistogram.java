@@ -2,7 +2,10 @@ package dev.hongyan.media.forwarding;
 
 /**
  * Forwarding latency in microseconds: 10 µs buckets up to 2 ms, 100 µs buckets up to 50 ms, then one
- * overflow bucket. Fixed arrays, so recording on the packet path costs no allocation.
+ * overflow bucket. Fixed arrays, so recording on the packet path costs no allocation. Made for the engine's
+ * own read → write time, which stays far below 50 ms; a quantile that falls in the overflow bucket is
+ * reported as the maximum, an upper bound (latencies that run to seconds, as end-to-end under overload,
+ * belong in the benchmarks' log-linear histogram).
  */
 public final class LatencyHistogram {
     private static final int FINE = 200;      // 0..2 ms by 10 µs
@@ -42,7 +45,10 @@ public final class LatencyHistogram {
         return maxMicros;
     }
 
-    /** The upper edge of the bucket holding quantile {@code q} (0..1), in microseconds; 0 when empty. */
+    /**
+     * The upper edge of the bucket holding quantile {@code q} (0..1), in microseconds; 0 when empty; the
+     * maximum when that bucket is the overflow (≥ 50 ms).
+     */
     public long percentileMicros(double q) {
         if (total == 0) {
             return 0;
