@@ -68,8 +68,8 @@ public final class ForwardingBench {
     /** Where the engine runs. */
     enum EngineMode {
         /**
-         * A JVM of its own on CPU {@value #ENGINE_CPU}, the benchmark (producer, peers) on the other CPUs: the
-         * engine has a core to itself, as a server does whose clients are elsewhere.
+         * A JVM of its own on the first CPU this process may use, the benchmark (producer, peers) on the others
+         * ({@link CpuSplit}): the engine has a core to itself, as a server does whose clients are elsewhere.
          */
         PROCESS,
         /** In the benchmark's JVM, sharing every core and the garbage collector with the producer and the peers. */
@@ -81,8 +81,6 @@ public final class ForwardingBench {
         }
     }
 
-    /** The CPU the engine's process is pinned to in {@link EngineMode#PROCESS}. */
-    static final String ENGINE_CPU = "0";
     /** The engine's and the peers' DTLS settings (small handshake limits: hundreds of peers connect at once). */
     static final DtlsConfig DTLS = DtlsConfig.defaults().withHandshakeLimits(4, 4096);
 
@@ -131,22 +129,26 @@ public final class ForwardingBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        String engineCpu = null;
         if (mode == EngineMode.PROCESS) {
-            if (cores < 2) {
-                throw new IllegalArgumentException("--engine process needs 2 or more CPUs (the engine takes CPU "
-                        + ENGINE_CPU + "); this machine has " + cores + ": use --engine inproc");
+            CpuSplit cpus;
+            try {
+                cpus = CpuSplit.ofThisProcess();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--engine process: " + e.getMessage() + "; use --engine inproc", e);
             }
-            pinThisProcess("1-" + (cores - 1));
+            engineCpu = cpus.measuredList();
+            pinThisProcess(cpus.benchmarkList());
         }
         List<Result> results = new ArrayList<>();
         for (int n : load.consumerCounts) {
-            Result r = run(new Run(n, load.producerRate(n), load.seconds, load.packetSize, sink, mode, engineJavaOptions,
-                    JIT_MAX_WAIT_SECONDS));
+            Result r = run(new Run(n, load.producerRate(n), load.seconds, load.packetSize, sink, mode, engineCpu,
+                    engineJavaOptions, JIT_MAX_WAIT_SECONDS));
             results.add(r);
             System.err.printf(Locale.ROOT, "N=%d done: %.0f forwarded/s, engine received %.0f RTP/s, producer skipped %d "
                     + "packets after stalls%n", n, r.forwardedPerSecond(), r.receivedPerSecond(), r.producerSkipped());
         }
-        printTable(results);
+        printTable(results, engineCpu);
         writeJson(load.json, "forwarding", results);
         System.out.println("JSON: " + load.json.toAbsolutePath());
         System.exit(0);
@@ -179,10 +181,10 @@ public final class ForwardingBench {
     /**
      * One measurement: {@code consumers} consumers of one producer sending {@code producerPps} packets/s of
      * {@code packetSize} payload bytes, measured for {@code seconds} once warm (the JIT wait bounded by
-     * {@code jitMaxWaitSeconds}).
+     * {@code jitMaxWaitSeconds}); {@code engineCpu} is where {@link EngineMode#PROCESS} pins the engine.
      */
     record Run(int consumers, int producerPps, double seconds, int packetSize, Sink sink, EngineMode mode,
-            List<String> engineJavaOptions, long jitMaxWaitSeconds) {}
+            String engineCpu, List<String> engineJavaOptions, long jitMaxWaitSeconds) {}
 
     static Result run(Run spec) throws Exception {
         int n = spec.consumers();
@@ -194,7 +196,7 @@ public final class ForwardingBench {
         List<LoopbackPeer> opened = new ArrayList<>();
         // Outside the try: a measurement that fails must still stop the sender before its peer closes.
         PacedSender sender = null;
-        try (EngineUnderTest engine = mode == EngineMode.PROCESS ? new EngineProcess(ENGINE_CPU, spec.engineJavaOptions())
+        try (EngineUnderTest engine = mode == EngineMode.PROCESS ? new EngineProcess(spec.engineCpu(), spec.engineJavaOptions())
                 : new InProcessEngine(DTLS)) {
             InetSocketAddress address = engine.address();
             AtomicBoolean keyFrameWanted = new AtomicBoolean(true);
@@ -394,7 +396,7 @@ public final class ForwardingBench {
         return sum;
     }
 
-    private static void printTable(List<Result> results) {
+    private static void printTable(List<Result> results, String engineCpu) {
         if (!results.isEmpty()) {
             Sink sink = results.get(0).sink();
             System.out.println("sink: " + sink.label() + (sink == Sink.DROP
@@ -402,7 +404,7 @@ public final class ForwardingBench {
                             + "delivered = those " + SAMPLED + ")"
                     : " (one reader thread reads every consumer peer)"));
             System.out.println("engine: " + (results.get(0).mode() == EngineMode.PROCESS
-                    ? "own JVM on CPU " + ENGINE_CPU + ", benchmark on the other CPUs (proc columns: the engine JVM's "
+                    ? "own JVM on CPU " + engineCpu + ", benchmark on the other CPUs (proc columns: the engine JVM's "
                             + "CPU, GC and compiler threads included)"
                     : "in the benchmark's JVM, sharing its cores"));
         }

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The forwarding benchmark's floor: the same topology and load as {@link ForwardingBench} (one producer → N
- * consumer sockets over loopback, the forwarder alone on CPU {@value ForwardingBench#ENGINE_CPU}, 4 consumers
+ * consumer sockets over loopback, the forwarder alone on a CPU ({@link CpuSplit}), 4 consumers
  * timed, spread over the fan-out, the others not read) with the media engine replaced by a {@link UdpRelay}
  * that does nothing but send each datagram on. What it costs per copy, its own read → write latency (measured as
  * the engine measures its "added latency") and the end-to-end latency it shows at a given load are what this
@@ -40,8 +40,8 @@ public final class RelayFloorBench {
             double processCapacityPerCore, long relayP50Micros, long relayP99Micros, long relayMaxMicros,
             long e2eP50Micros, long e2eP99Micros, double deliveredRatio, long producerSkipped) {}
 
-    record Run(int consumers, int producerPps, double seconds, int packetSize, List<String> javaOptions,
-            long jitMaxWaitSeconds) {}
+    record Run(int consumers, int producerPps, double seconds, int packetSize, String relayCpu,
+            List<String> javaOptions, long jitMaxWaitSeconds) {}
 
     public static void main(String[] args) throws Exception {
         FanoutLoad load = new FanoutLoad(Path.of("relay-bench.json"));
@@ -61,21 +61,17 @@ public final class RelayFloorBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        if (cores < 2) {
-            throw new IllegalArgumentException("the relay benchmark needs 2 or more CPUs (the relay takes CPU "
-                    + ForwardingBench.ENGINE_CPU + "); this machine has " + cores);
-        }
-        ForwardingBench.pinThisProcess("1-" + (cores - 1));
+        CpuSplit cpus = CpuSplit.ofThisProcess();
+        ForwardingBench.pinThisProcess(cpus.benchmarkList());
         List<Result> results = new ArrayList<>();
         for (int n : load.consumerCounts) {
-            Result r = run(new Run(n, load.producerRate(n), load.seconds, load.packetSize, javaOptions,
-                    ForwardingBench.JIT_MAX_WAIT_SECONDS));
+            Result r = run(new Run(n, load.producerRate(n), load.seconds, load.packetSize, cpus.measuredList(),
+                    javaOptions, ForwardingBench.JIT_MAX_WAIT_SECONDS));
             results.add(r);
             System.err.printf(Locale.ROOT, "N=%d done: %.0f forwarded/s, producer skipped %d packets after stalls%n",
                     n, r.forwardedPerSecond(), r.producerSkipped());
         }
-        printTable(results);
+        printTable(results, cpus.measuredList());
         ForwardingBench.writeJson(load.json, "relay", results);
         System.out.println("JSON: " + load.json.toAbsolutePath());
         System.exit(0);
@@ -87,7 +83,7 @@ public final class RelayFloorBench {
         PacedSender sender = null;
         try (Selector selector = Selector.open();
                 DatagramChannel producer = openLoopback(1 << 20);
-                ChildJvm relay = new ChildJvm("relay process", ForwardingBench.ENGINE_CPU, spec.javaOptions(),
+                ChildJvm relay = new ChildJvm("relay process", spec.relayCpu(), spec.javaOptions(),
                         RelayHost.class)) {
             ArrayNode ports = ChildJvm.JSON.createArrayNode();
             for (int i = 0; i < n; i++) {
@@ -228,8 +224,8 @@ public final class RelayFloorBench {
         }
     }
 
-    private static void printTable(List<Result> results) {
-        System.out.println("relay: own JVM on CPU " + ForwardingBench.ENGINE_CPU + ", sends every datagram on unchanged "
+    private static void printTable(List<Result> results, String relayCpu) {
+        System.out.println("relay: own JVM on CPU " + relayCpu + ", sends every datagram on unchanged "
                 + "(no ICE/DTLS/SRTP/RTP work); benchmark on the other CPUs; " + ForwardingBench.SAMPLED
                 + " consumers timed, the others not read");
         System.out.printf(Locale.ROOT, "%-6s %-8s %-10s %-9s %-7s %-10s %-10s %-9s %-9s %-9s %-9s %-9s %-9s %-9s %-7s%n",

@@ -38,7 +38,7 @@ class ForwardingBenchTest {
     @Test
     @Timeout(60)
     void engineProcessAnswersABadRequestWithItsErrorAndKeepsServing() throws Exception {
-        try (EngineProcess engine = new EngineProcess(ForwardingBench.ENGINE_CPU, List.of())) {
+        try (EngineProcess engine = new EngineProcess(CpuSplit.ofThisProcess().measuredList(), List.of())) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> engine.connect("no-such-transport", new DtlsParameters(DtlsRole.CLIENT, List.of())));
             assertTrue(e.getMessage().contains("no transport no-such-transport"), e.getMessage());
@@ -53,7 +53,7 @@ class ForwardingBenchTest {
     @Timeout(60)
     void anEngineJvmThatCannotStartIsReportedWithItsExitStatus() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new EngineProcess(ForwardingBench.ENGINE_CPU, List.of("-XX:+NoSuchJvmOption")));
+                () -> new EngineProcess(CpuSplit.ofThisProcess().measuredList(), List.of("-XX:+NoSuchJvmOption")));
         assertTrue(e.getMessage().contains("engine process exited (status 1) before replying to start"),
                 e.getMessage());
     }
@@ -79,7 +79,7 @@ class ForwardingBenchTest {
 
     private static ForwardingBench.Result shortRun(ForwardingBench.EngineMode mode) throws Exception {
         return ForwardingBench.run(new ForwardingBench.Run(6, 400, 1.0, 1000, ForwardingBench.Sink.DROP, mode,
-                List.of(), 1));
+                CpuSplit.ofThisProcess().measuredList(), List.of(), 1));
     }
 
     private static void assertForwarded(ForwardingBench.Result r) {

@@ -8,13 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A short real run of the relay floor: its JVM on CPU 0, datagrams over loopback to real sockets. */
+/** A short real run of the relay floor: its JVM on the first CPU this process may use, datagrams over loopback to real sockets. */
 class RelayFloorBenchTest {
 
     @Test
     @Timeout(120)
     void relayForwardsEveryDatagramToEveryConsumerAndReportsItsFigures() throws Exception {
-        RelayFloorBench.Result r = RelayFloorBench.run(new RelayFloorBench.Run(6, 400, 1.0, 1000, List.of(), 1));
+        RelayFloorBench.Result r = RelayFloorBench.run(new RelayFloorBench.Run(6, 400, 1.0, 1000,
+                CpuSplit.ofThisProcess().measuredList(), List.of(), 1));
         // 400 datagrams/s to 6 sockets for a second: about 2,400 copies, each timed one received.
         assertEquals(6, r.consumers());
         assertTrue(r.forwarded() > 1000 && r.forwarded() % 6 == 0, "forwarded " + r.forwarded());
@@ -30,7 +31,7 @@ class RelayFloorBenchTest {
     @Test
     @Timeout(60)
     void relayProcessAnswersAnUnknownOperationWithAnErrorAndKeepsServing() throws Exception {
-        try (ChildJvm relay = new ChildJvm("relay process", ForwardingBench.ENGINE_CPU, List.of(), RelayHost.class)) {
+        try (ChildJvm relay = new ChildJvm("relay process", CpuSplit.ofThisProcess().measuredList(), List.of(), RelayHost.class)) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> relay.call("teleport", relay.request()));
             assertTrue(e.getMessage().contains("relay process: teleport: java.lang.IllegalArgumentException: "
