@@ -34,8 +34,8 @@ import java.util.Locale;
  * @param maxProducersPerPeer producers one peer may hold
  */
 record MediaSettings(String listenIp, int udpPort, String announcedIp, List<String> codecs,
-        List<String> srtpProfiles, long maxIncomingBitrate, long initialAvailableOutgoingBitrate, int maxRooms, int maxPeersPerRoom,
-        int maxTransportsPerPeer, int maxProducersPerPeer) {
+        List<String> srtpProfiles, long maxIncomingBitrate, long initialAvailableOutgoingBitrate, int maxRooms,
+        int maxPeersPerRoom, int maxTransportsPerPeer, int maxProducersPerPeer) {
 
     MediaEngineOptions engineOptions() {
         MediaEngineOptions options = MediaEngineOptions.of(listenIp, udpPort);
@@ -73,8 +73,13 @@ record MediaSettings(String listenIp, int udpPort, String announcedIp, List<Stri
      * bitrates and limits above.
      */
     MediaRoomSettings roomSettings() {
-        return new MediaRoomSettings(routerOptions(), 20, maxIncomingBitrate, initialAvailableOutgoingBitrate,
-                maxRooms, maxPeersPerRoom, maxTransportsPerPeer, maxProducersPerPeer);
+        RouterOptions router = routerOptions();
+        try {
+            return new MediaRoomSettings(router, 20, maxIncomingBitrate, initialAvailableOutgoingBitrate, maxRooms,
+                    maxPeersPerRoom, maxTransportsPerPeer, maxProducersPerPeer);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("media." + e.getMessage(), e); // names the key, as the file spells it
+        }
     }
 
     RouterOptions routerOptions() {

@@ -43,8 +43,8 @@ class MediaSettingsTest {
 
         MediaSettings tooLow = Config.fromYaml("", Map.of("HONGYAN_MEDIA_INITIAL_AVAILABLE_OUTGOING_BITRATE", "1000"))
                 .bind("media", MediaSettings.class);
-        assertThatThrownBy(tooLow::roomSettings).hasMessageContaining("initialAvailableOutgoingBitrate")
-                .hasMessageContaining("30000..100000000");
+        assertThatThrownBy(tooLow::roomSettings).hasMessageStartingWith("media.initialAvailableOutgoingBitrate")
+                .hasMessageContaining("30000..100000000").hasMessageContaining("not 1000");
     }
 
     @Test

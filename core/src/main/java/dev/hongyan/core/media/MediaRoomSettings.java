@@ -19,7 +19,8 @@ import java.util.Map;
  * @param maxProducersPerPeer  producers one member may hold, counting those being created
  */
 public record MediaRoomSettings(RouterOptions router, int iceConsentTimeout, long maxIncomingBitrate,
-        long initialAvailableOutgoingBitrate, int maxRooms, int maxPeersPerRoom, int maxTransportsPerPeer, int maxProducersPerPeer) {
+        long initialAvailableOutgoingBitrate, int maxRooms, int maxPeersPerRoom, int maxTransportsPerPeer,
+        int maxProducersPerPeer) {
 
     public static final int DEFAULT_MAX_ROOMS = 1000;
     public static final int DEFAULT_MAX_PEERS_PER_ROOM = 100;
@@ -33,7 +34,8 @@ public record MediaRoomSettings(RouterOptions router, int iceConsentTimeout, lon
         positive(maxProducersPerPeer, "maxProducersPerPeer");
         // The transport options' own checks (bitrates within the engine's range), at start-up rather than at
         // each member's first transport.
-        new WebRtcTransportOptions(iceConsentTimeout, false, Map.of(), maxIncomingBitrate, initialAvailableOutgoingBitrate);
+        new WebRtcTransportOptions(iceConsentTimeout, false, Map.of(), maxIncomingBitrate,
+                initialAvailableOutgoingBitrate);
     }
 
     /** The default limits. */
