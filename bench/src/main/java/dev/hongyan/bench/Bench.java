@@ -178,12 +178,12 @@ public final class Bench {
                 Scenarios:
                 """ + ConnectionsScenario.HELP + RoomsScenario.HELP + FanoutScenario.HELP + ChurnScenario.HELP
                 + "\n  forwarding   the SFU: 1 producer -> N consumers over loopback ICE/DTLS/SRTP, the engine in a JVM\n"
-                + "               of its own on CPU 0 (--consumers 1,10,100,500 --seconds 5 [--load 150000] [--rate PPS]\n"
+                + "               on a CPU of its own (--consumers 1,10,100,500 --seconds 5 [--load 150000] [--rate PPS]\n"
                 + "               [--size 1000] [--sink drop|read] [--engine process|inproc] [--engine-java-opts 'OPTS']\n"
                 + "               [--json FILE])\n"
                 + "  relay        the floor under forwarding: same topology and load, the engine replaced by a plain\n"
-                + "               UDP relay on CPU 0 (--consumers 1,10,100,500 --seconds 5 [--load 150000] [--rate PPS]\n"
-                + "               [--size 1000] [--java-opts 'OPTS'] [--json FILE])\n"
+                + "               UDP relay on a CPU of its own (--consumers 1,10,100,500 --seconds 5 [--load 150000]\n"
+                + "               [--rate PPS] [--size 1000] [--java-opts 'OPTS'] [--json FILE])\n"
                 + "  jitter       how long this machine leaves a spinning thread on one CPU unscheduled (--seconds 20\n"
                 + "               [--cpu 0]): the floor under any latency percentile measured here\n"
                 + "\n" + BenchSettings.HELP + """

@@ -2,6 +2,7 @@ package dev.hongyan.media;
 
 import static dev.hongyan.media.EngineHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,9 +118,9 @@ class LoopbackBweTest {
     void anInitialAvailableOutgoingBitrateOutsideTheEstimatorsRangeIsRefused() {
         WebRtcTransportOptions defaults = WebRtcTransportOptions.defaults();
         assertThat(defaults.initialAvailableOutgoingBitrate()).isEqualTo(600_000L);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaults.withInitialAvailableOutgoingBitrate(29_999))
+        assertThatThrownBy(() -> defaults.withInitialAvailableOutgoingBitrate(29_999))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30000..100000000");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> defaults.withInitialAvailableOutgoingBitrate(100_000_001))
+        assertThatThrownBy(() -> defaults.withInitialAvailableOutgoingBitrate(100_000_001))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialAvailableOutgoingBitrate");
     }
 

@@ -7,6 +7,7 @@ import dev.hongyan.media.loopback.LoopbackPeer;
 import dev.hongyan.media.rtcp.GenericNack;
 import dev.hongyan.media.rtcp.RtcpCompound;
 import dev.hongyan.media.rtp.RtpPacket;
+import dev.hongyan.media.rtp.Rtx;
 import dev.hongyan.media.rtp.Vp8Descriptor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,9 +51,9 @@ class Vp8LayerForwardingTest {
 
         @Override
         public boolean acceptSrtp(byte[] buf, int len) {
-            int ssrc = ((buf[8] & 0xFF) << 24) | ((buf[9] & 0xFF) << 16) | ((buf[10] & 0xFF) << 8) | (buf[11] & 0xFF);
-            if (ssrc == mediaSsrc && ++seenMedia == 3) {
-                lostSeq = ((buf[2] & 0xFF) << 8) | (buf[3] & 0xFF);
+            RtpPacket header = RtpPacket.parse(buf, 0, len); // the RTP header travels in the clear
+            if (header != null && header.ssrc() == mediaSsrc && ++seenMedia == 3) {
+                lostSeq = header.sequenceNumber();
                 return false;
             }
             return true;
@@ -65,15 +66,18 @@ class Vp8LayerForwardingTest {
                 return;
             }
             boolean rtx = p.ssrc() == rtxSsrc;
-            int skip = rtx ? 2 : 0; // RTX: the original sequence number, then the original payload
-            Vp8Descriptor d = p.payloadLength() > skip
-                    ? Vp8Descriptor.parse(p.buffer(), p.payloadOffset() + skip, p.payloadLength() - skip) : null;
+            if (rtx) {
+                // The original packet back from its RTX form: the OSN as its sequence number, then its payload.
+                byte[] original = new byte[len];
+                int n = Rtx.decapsulate(p, original, 0, mediaSsrc, p.payloadType());
+                p = n < 0 ? null : RtpPacket.parse(original, 0, n);
+            }
+            Vp8Descriptor d = p == null ? null : Vp8Descriptor.parse(p.buffer(), p.payloadOffset(), p.payloadLength());
             if (d == null) {
                 return; // probing padding
             }
-            int seq = rtx ? ((buf[p.payloadOffset()] & 0xFF) << 8) | (buf[p.payloadOffset() + 1] & 0xFF)
-                    : p.sequenceNumber();
-            (rtx ? resent : media).add(new Got(seq, d.pictureId(), d.tl0PicIdx(), d.temporalLayerId(), d.keyframe()));
+            (rtx ? resent : media).add(new Got(p.sequenceNumber(), d.pictureId(), d.tl0PicIdx(), d.temporalLayerId(),
+                    d.keyframe()));
         }
     }
 

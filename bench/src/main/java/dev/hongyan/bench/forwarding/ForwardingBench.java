@@ -14,6 +14,7 @@ import dev.hongyan.media.rtcp.RtcpPacket;
 import dev.hongyan.media.loopback.LoopbackNetwork;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * One producer → N consumers through the real ICE/DTLS/SRTP path over loopback, for each N asked.
@@ -34,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * <p>{@code --engine process} (the default with two or more CPUs) runs the engine in a JVM of its own pinned to
- * CPU 0 ({@link EngineProcess}) and moves this JVM, with the producer and the peers, to the other CPUs: the
+ * the first CPU this process may use ({@link EngineProcess}, {@link CpuSplit}) and moves this JVM, with the producer and the peers, to the other CPUs: the
  * figures are then those of one core, the engine's process CPU counts its GC and compiler threads, and neither
  * side's garbage collection or scheduling lands on the other. {@code --engine inproc} runs it in this JVM as
  * before.
@@ -158,7 +160,7 @@ public final class ForwardingBench {
     static void pinThisProcess(String cpus) throws IOException, InterruptedException {
         Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus,
                 Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).start();
-        String output = new String(taskset.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String output = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (taskset.waitFor() != 0) {
             throw new IllegalStateException("taskset could not move this process to CPUs " + cpus + ": " + output.trim());
         }
@@ -286,12 +288,7 @@ public final class ForwardingBench {
             // Warm-up: keyframe, JIT. Connecting and compiling leave a backlog in the engine's socket that takes
             // a while to drain at the spare capacity; measuring before it has would count setup as latency.
             long warmupStart = System.nanoTime();
-            Thread.sleep(1500);
-            long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (lastE2eNanos.get() > SETTLED_NANOS && System.nanoTime() < warmupEnd) {
-                Thread.sleep(20);
-            }
-            long compiling = awaitQuietJit(engine::compilationMillis, spec.jitMaxWaitSeconds());
+            long compiling = warmUp(lastE2eNanos::get, engine::compilationMillis, spec.jitMaxWaitSeconds());
             engine.beginWindow();
             long skippedBefore = sender.skipped();
             long receivedBefore = sumReceived(counted);
@@ -342,6 +339,20 @@ public final class ForwardingBench {
     /** How long a JVM has spent compiling so far, in ms. */
     interface CompilationClock {
         long compilationMillis() throws Exception;
+    }
+
+    /**
+     * The warm-up both benchmarks run before measuring: at least 1.5 s, then until a timed packet arrives within
+     * {@link #SETTLED_NANOS} of being sent (the backlog left by connecting and compiling has drained; at most 15 s
+     * more), then {@link #awaitQuietJit}. Returns the measured JVM's last compile rate, ms per second.
+     */
+    static long warmUp(LongSupplier lastE2eNanos, CompilationClock clock, long jitMaxWaitSeconds) throws Exception {
+        Thread.sleep(1500);
+        long settledBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (lastE2eNanos.getAsLong() > SETTLED_NANOS && System.nanoTime() < settledBy) {
+            Thread.sleep(20);
+        }
+        return awaitQuietJit(clock, jitMaxWaitSeconds);
     }
 
     /**

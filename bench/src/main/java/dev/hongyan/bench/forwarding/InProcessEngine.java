@@ -12,9 +12,6 @@ import dev.hongyan.media.WebRtcTransportOptions;
 import dev.hongyan.media.dtls.DtlsConfig;
 import dev.hongyan.media.dtls.DtlsParameters;
 import dev.hongyan.media.ortc.MediaKind;
-import java.lang.management.ManagementFactory;
-import java.lang.management.OperatingSystemMXBean;
-import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,18 +22,13 @@ final class InProcessEngine implements EngineUnderTest {
     private final MediaEngine engine;
     private final Router router;
     private final Map<String, WebRtcTransport> transports = new HashMap<>();
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-    private final Thread loopThread;
-    private long loopCpuAtStart;
-    private long processCpuAtStart;
-    private long allocatedAtStart;
+    private final CpuWindow loop;
 
     InProcessEngine(DtlsConfig dtls) throws Exception {
         engine = MediaEngine.create(MediaEngineOptions.loopback().withDtls(dtls).withLatencyMeasured(true));
         try {
             router = engine.createRouter(RouterOptions.defaults()).get(10, TimeUnit.SECONDS);
-            loopThread = engine.loopThread().get(10, TimeUnit.SECONDS);
+            loop = new CpuWindow(engine.loopThread().get(10, TimeUnit.SECONDS));
         } catch (Exception e) {
             engine.close();
             throw e;
@@ -74,24 +66,20 @@ final class InProcessEngine implements EngineUnderTest {
 
     @Override
     public long compilationMillis() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        return CpuWindow.compilationMillis();
     }
 
     @Override
     public void beginWindow() throws Exception {
         engine.forwardingMetrics(true).get(10, TimeUnit.SECONDS);
-        loopCpuAtStart = threads.getThreadCpuTime(loopThread.getId());
-        processCpuAtStart = processCpuNanos();
-        allocatedAtStart = allocatedBytes();
+        loop.begin();
     }
 
     @Override
     public Window endWindow() throws Exception {
-        long loopCpu = threads.getThreadCpuTime(loopThread.getId()) - loopCpuAtStart;
-        long processCpu = processCpuNanos() - processCpuAtStart;
-        long allocatedNow = allocatedBytes();
+        CpuWindow.Spent spent = loop.end();
         ForwardingMetrics metrics = engine.forwardingMetrics(false).get(10, TimeUnit.SECONDS);
-        return new Window(metrics, loopCpu, processCpu, allocatedNow < 0 ? -1 : allocatedNow - allocatedAtStart);
+        return new Window(metrics, spent.threadCpuNanos(), spent.processCpuNanos(), spent.threadAllocatedBytes());
     }
 
     private WebRtcTransport transport(String id) {
@@ -100,16 +88,6 @@ final class InProcessEngine implements EngineUnderTest {
             throw new IllegalArgumentException("no transport " + id);
         }
         return t;
-    }
-
-    /** Heap bytes the loop thread allocated so far (HotSpot), or -1 where the JVM cannot tell. */
-    private long allocatedBytes() {
-        return threads instanceof com.sun.management.ThreadMXBean hotspot
-                ? hotspot.getThreadAllocatedBytes(loopThread.getId()) : -1;
-    }
-
-    private long processCpuNanos() {
-        return os instanceof com.sun.management.OperatingSystemMXBean hotspot ? hotspot.getProcessCpuTime() : -1;
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -118,12 +117,7 @@ public final class RelayFloorBench {
             });
 
             long warmupStart = System.nanoTime();
-            Thread.sleep(1500);
-            long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (receiver.lastE2eNanos.get() > ForwardingBench.SETTLED_NANOS && System.nanoTime() < warmupEnd) {
-                Thread.sleep(20);
-            }
-            long compiling = ForwardingBench.awaitQuietJit(
+            long compiling = ForwardingBench.warmUp(receiver.lastE2eNanos::get,
                     () -> relay.call("compilationMillis", relay.request()).asLong(), spec.jitMaxWaitSeconds());
             relay.call("beginWindow", relay.request());
             long skippedBefore = sender.skipped();

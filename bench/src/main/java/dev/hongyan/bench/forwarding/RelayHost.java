@@ -2,8 +2,6 @@ package dev.hongyan.bench.forwarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,10 +18,9 @@ public final class RelayHost {
 
     public static void main(String[] args) throws Exception {
         PrintStream replies = HostLoop.takeStdout();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (UdpRelay relay = new UdpRelay()) {
-            long loopThreadId = relay.loopThread().getId();
-            Window[] atStart = {new Window(0, 0, 0, -1, -1, -1)};
+            CpuWindow loop = new CpuWindow(relay.loopThread());
+            long[] forwardedAtStart = {0};
             HostLoop.serve(replies, ChildJvm.JSON.createObjectNode().put("port", relay.port()), (op, request) -> {
                 switch (op) {
                     case "relayTo" -> {
@@ -35,30 +32,25 @@ public final class RelayHost {
                         return null;
                     }
                     case "compilationMillis" -> {
-                        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                        return CpuWindow.compilationMillis();
                     }
                     case "beginWindow" -> {
                         relay.takeLatencyMicros();
-                        atStart[0] = new Window(relay.forwarded(), threads.getThreadCpuTime(loopThreadId), processCpuNanos(),
-                                -1, -1, -1);
+                        forwardedAtStart[0] = relay.forwarded();
+                        loop.begin();
                         return null;
                     }
                     case "endWindow" -> {
+                        CpuWindow.Spent spent = loop.end();
                         long[] latency = relay.takeLatencyMicros();
-                        return new Window(relay.forwarded() - atStart[0].forwarded(),
-                                threads.getThreadCpuTime(loopThreadId) - atStart[0].loopCpuNanos(),
-                                processCpuNanos() - atStart[0].processCpuNanos(), latency[0], latency[1], latency[2]);
+                        return new Window(relay.forwarded() - forwardedAtStart[0], spent.threadCpuNanos(),
+                                spent.processCpuNanos(), latency[0], latency[1], latency[2]);
                     }
                     default -> throw new IllegalArgumentException("unknown op \"" + op + "\"");
                 }
             });
         }
         System.exit(0);
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean hotspot
-                ? hotspot.getProcessCpuTime() : -1;
     }
 
     private RelayHost() {
